@@ -1,0 +1,308 @@
+package io.calendarsync.operator.provider;
+
+import io.calendarsync.api.v1alpha1.CalendarProvider;
+import io.calendarsync.api.v1alpha1.CalendarProviderStatus;
+import io.calendarsync.api.v1alpha1.Durations;
+import io.calendarsync.api.v1alpha1.MetadataKeys;
+import io.calendarsync.api.v1alpha1.Phase;
+import io.calendarsync.operator.config.OperatorConfig;
+import io.calendarsync.operator.events.EventRecorder;
+import io.calendarsync.operator.metrics.OperatorMetrics;
+import io.calendarsync.operator.status.ConditionType;
+import io.calendarsync.operator.status.Reason;
+import io.calendarsync.operator.sync.CalendarSync;
+import io.calendarsync.operator.sync.ProviderCredentials;
+import io.calendarsync.operator.sync.SyncFailure;
+import io.calendarsync.operator.sync.SyncResult;
+import io.calendarsync.operator.sync.SyncTarget;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Owns a CalendarProvider's lifecycle: checks it may sync (spec, tenant, credentials), runs the sync through the
+ * {@link CalendarSync} port, reports the outcome as conditions and Events, and wakes it again at the earliest of the
+ * safety-net interval and whatever the sync engine asked for. The status is written only when it changed.
+ */
+@ControllerConfiguration(
+    name = CalendarProviderReconciler.NAME,
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = ProviderUpdateFilter.class))
+public class CalendarProviderReconciler implements Reconciler<CalendarProvider>, Cleaner<CalendarProvider> {
+
+  public static final String NAME = "calendarprovider";
+  private static final Logger LOG = LoggerFactory.getLogger(CalendarProviderReconciler.class);
+  private static final String SECRET_INDEX = "credentials-secret";
+
+  private final CalendarSync sync;
+  private final OperatorConfig config;
+  private final Clock clock;
+  private final EventRecorder events;
+  private final OperatorMetrics metrics;
+  private final SpecValidator specValidator = new SpecValidator();
+  private final CredentialsReader credentialsReader = new CredentialsReader();
+  private final TenantGuard tenantGuard;
+  private final RetryBackoff backoff;
+  private final Map<String, Integer> cleanupAttempts = new ConcurrentHashMap<>();
+
+  private InformerEventSource<Secret, CalendarProvider> secrets;
+  private InformerEventSource<Namespace, CalendarProvider> namespaces;
+
+  public CalendarProviderReconciler(CalendarSync sync, OperatorConfig config, Clock clock, EventRecorder events,
+      OperatorMetrics metrics) {
+    this.sync = sync;
+    this.config = config;
+    this.clock = clock;
+    this.events = events;
+    this.metrics = metrics;
+    this.tenantGuard = new TenantGuard(config.tenantEnforcement());
+    this.backoff = new RetryBackoff(config.retryBackoff(), config.maxRetryBackoff());
+  }
+
+  @Override
+  public List<EventSource<?, CalendarProvider>> prepareEventSources(EventSourceContext<CalendarProvider> context) {
+    List<EventSource<?, CalendarProvider>> sources = new ArrayList<>();
+    var providers = context.getPrimaryCache();
+    providers.addIndexer(SECRET_INDEX, p -> p.getSpec() == null || p.getSpec().getCredentialsSecretRef() == null
+        ? List.of()
+        : List.of(p.getMetadata().getNamespace() + "/" + p.getSpec().getCredentialsSecretRef().getName()));
+    // Only Secrets carrying the credentials label are cached: the operator never holds every Secret of the cluster.
+    secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, CalendarProvider.class)
+        .withName("credentials-secrets")
+        .withLabelSelector(MetadataKeys.CREDENTIALS)
+        .withSecondaryToPrimaryMapper(secret -> providers
+            .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .build(), context);
+    sources.add(secrets);
+    if (tenantGuard.isEnforced()) {
+      namespaces = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, CalendarProvider.class)
+          .withName("tenant-namespaces")
+          .withWatchAllNamespaces()
+          .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels()))
+          .withSecondaryToPrimaryMapper(ns -> providers.byIndex(Cache.NAMESPACE_INDEX, ns.getMetadata().getName())
+              .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+          .build(), context);
+      sources.add(namespaces);
+    }
+    return sources;
+  }
+
+  @Override
+  public UpdateControl<CalendarProvider> reconcile(CalendarProvider provider, Context<CalendarProvider> context) {
+    Instant now = clock.instant();
+    CalendarProviderStatus before = provider.getStatus();
+    ProviderStatusEditor status = new ProviderStatusEditor(provider, now);
+    if (status.isFirstSight()) {
+      status.markInitializing();
+      return write(provider, before, status).rescheduleAfter(Duration.ofMillis(1));
+    }
+    String key = key(provider);
+    String syncRequest = annotation(provider, MetadataKeys.SYNC_REQUESTED_AT);
+    boolean syncRequested = syncRequest != null && !syncRequest.equals(before.getLastHandledSyncRequest());
+
+    Optional<Problem> problem = specValidator.check(provider.getSpec())
+        .or(() -> tenantGuard.check(provider, this::namespace));
+    ProviderCredentials credentials = null;
+    if (problem.isEmpty()) {
+      var outcome = credentialsReader.read(provider, name -> secret(provider, name));
+      credentials = outcome.credentials();
+      problem = Optional.ofNullable(outcome.problem());
+    }
+
+    Optional<Duration> wakeUp;
+    if (problem.isPresent()) {
+      status.markBlocked(problem.get());
+      wakeUp = Optional.empty();
+    } else if (Boolean.TRUE.equals(provider.getSpec().getSuspend())) {
+      wakeUp = suspend(provider, before, credentials, status);
+    } else {
+      wakeUp = runSync(provider, new SyncTarget(provider.getMetadata().getNamespace(),
+          provider.getMetadata().getName(), provider.getSpec(), credentials), status, now);
+    }
+    if (syncRequested) {
+      status.recordSyncRequestHandled(syncRequest);
+      events.normal(provider, Reason.SYNC_REQUESTED, "Handled sync request " + syncRequest);
+    }
+    announceReadyTransition(provider, before, status);
+    metrics.phase(key, status.build().getPhase());
+    UpdateControl<CalendarProvider> control = write(provider, before, status);
+    wakeUp.ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
+  private Optional<Duration> suspend(CalendarProvider provider, CalendarProviderStatus before,
+      ProviderCredentials credentials, ProviderStatusEditor status) {
+    if (before.getPhase() != Phase.Suspended) {
+      try {
+        sync.release(new SyncTarget(provider.getMetadata().getNamespace(), provider.getMetadata().getName(),
+            provider.getSpec(), credentials));
+      } catch (SyncFailure e) {
+        // Stay out of Suspended until the vendor side is released, so the release is retried.
+        LOG.warn("could not release vendor resources of suspended provider {}: {}", key(provider), e.getMessage());
+        status.markSyncFailed(e);
+        return Optional.of(backoff.next(key(provider), e.retryAfter()));
+      }
+    }
+    backoff.reset(key(provider));
+    status.markSuspended();
+    return Optional.empty();
+  }
+
+  private Optional<Duration> runSync(CalendarProvider provider, SyncTarget target, ProviderStatusEditor status,
+      Instant now) {
+    String vendor = provider.getSpec().getVendor().name();
+    Duration interval = Durations.parse(provider.getSpec().getSyncInterval());
+    long started = System.nanoTime();
+    try {
+      SyncResult result = sync.sync(target);
+      metrics.syncFinished(vendor, "Succeeded", Duration.ofNanos(System.nanoTime() - started));
+      status.markSynced(result);
+      backoff.reset(target.key());
+      Duration next = result.nextActionAt()
+          .map(at -> Duration.between(now, at))
+          .filter(untilAction -> untilAction.compareTo(interval) < 0)
+          .map(untilAction -> untilAction.isNegative() ? Duration.ZERO : untilAction)
+          .orElse(interval);
+      return Optional.of(next);
+    } catch (SyncFailure failure) {
+      metrics.syncFinished(vendor, failure.reason().name(), Duration.ofNanos(System.nanoTime() - started));
+      LOG.info("sync of {} failed: {} {}", target.key(), failure.reason(), failure.getMessage());
+      status.markSyncFailed(failure);
+      if (failure.reason().isAuthorization()) {
+        // A revoked grant stays revoked: wait for a changed Secret, a consent or Sync Now instead of burning quota.
+        return Optional.empty();
+      }
+      if (failure.reason().needsPerson()) {
+        return Optional.of(interval);
+      }
+      return Optional.of(backoff.next(target.key(), failure.retryAfter()));
+    }
+  }
+
+  @Override
+  public DeleteControl cleanup(CalendarProvider provider, Context<CalendarProvider> context) {
+    String uid = provider.getMetadata().getUid();
+    ProviderCredentials credentials = provider.getSpec() == null || provider.getSpec().getCredentialsSecretRef() == null
+        ? null
+        : credentialsReader.read(provider, name -> secret(provider, name)).credentials();
+    try {
+      sync.release(new SyncTarget(provider.getMetadata().getNamespace(), provider.getMetadata().getName(),
+          provider.getSpec(), credentials));
+      cleanupAttempts.remove(uid);
+      return released(provider);
+    } catch (SyncFailure | RuntimeException e) {
+      int attempt = cleanupAttempts.merge(uid, 1, Integer::sum);
+      if (attempt >= config.cleanupAttempts()) {
+        cleanupAttempts.remove(uid);
+        events.warning(provider, Reason.CLEANUP_ABANDONED, "Could not release vendor resources after " + attempt
+            + " attempts (" + e.getMessage() + "); deleting anyway: a push channel left behind expires at the vendor");
+        return released(provider);
+      }
+      events.warning(provider, Reason.CLEANUP_FAILED, "Releasing vendor resources failed (attempt " + attempt + " of "
+          + config.cleanupAttempts() + "): " + e.getMessage());
+      return DeleteControl.noFinalizerRemoval()
+          .rescheduleAfter(backoff.delay(attempt, Optional.empty()).toMillis());
+    }
+  }
+
+  private DeleteControl released(CalendarProvider provider) {
+    backoff.reset(key(provider));
+    metrics.phase(key(provider), null);
+    return DeleteControl.defaultDelete();
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<CalendarProvider> updateErrorStatus(CalendarProvider provider,
+      Context<CalendarProvider> context, Exception e) {
+    LOG.error("reconcile of {} failed", key(provider), e);
+    CalendarProviderStatus before = provider.getStatus();
+    ProviderStatusEditor status = new ProviderStatusEditor(provider, clock.instant());
+    status.markReconcileError(Reason.RECONCILE_ERROR, "Unexpected error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    announceReadyTransition(provider, before, status);
+    if (sameJson(before, status.build())) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    provider.setStatus(status.build());
+    metrics.statusWritten();
+    return ErrorStatusUpdateControl.patchStatus(provider);
+  }
+
+  private UpdateControl<CalendarProvider> write(CalendarProvider provider, CalendarProviderStatus before,
+      ProviderStatusEditor status) {
+    if (sameJson(before, status.build())) {
+      return UpdateControl.noUpdate();
+    }
+    provider.setStatus(status.build());
+    metrics.statusWritten();
+    return UpdateControl.patchStatus(provider);
+  }
+
+  /** One Event per change of the Ready condition's status or reason: transitions, never a heartbeat. */
+  private void announceReadyTransition(CalendarProvider provider, CalendarProviderStatus before,
+      ProviderStatusEditor status) {
+    Optional<Condition> was = before == null ? Optional.empty() : before.getConditions().stream()
+        .filter(c -> ConditionType.READY.equals(c.getType())).findFirst();
+    Condition now = status.conditions().get(ConditionType.READY).orElseThrow();
+    boolean changed = was.map(c -> !c.getStatus().equals(now.getStatus()) || !c.getReason().equals(now.getReason()))
+        .orElse(true);
+    if (!changed || Reason.INITIALIZING.equals(now.getReason())) {
+      return;
+    }
+    if ("False".equals(now.getStatus()) && !Reason.SUSPENDED.equals(now.getReason())) {
+      events.warning(provider, now.getReason(), now.getMessage());
+    } else {
+      events.normal(provider, now.getReason(), now.getMessage());
+    }
+  }
+
+  private Optional<Secret> secret(CalendarProvider provider, String name) {
+    return secrets.get(new ResourceID(name, provider.getMetadata().getNamespace()));
+  }
+
+  private Optional<Namespace> namespace(String name) {
+    return namespaces.get(new ResourceID(name));
+  }
+
+  private static String annotation(CalendarProvider provider, String key) {
+    var annotations = provider.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(key);
+  }
+
+  private static boolean sameJson(CalendarProviderStatus a, CalendarProviderStatus b) {
+    return Objects.equals(a == null ? null : Serialization.asJson(a), b == null ? null : Serialization.asJson(b));
+  }
+
+  private static String key(CalendarProvider provider) {
+    return provider.getMetadata().getNamespace() + "/" + provider.getMetadata().getName();
+  }
+}

@@ -1,0 +1,18 @@
+package io.calendarsync.operator.sync;
+
+/**
+ * The port between the provider lifecycle and the sync engine. The reconciler decides <em>whether</em> a provider may
+ * sync (valid spec, credentials present, tenant allowed, not suspended); an implementation of this port does the
+ * syncing and owns everything vendor-side (tokens, push channels). Calls for one provider never overlap.
+ */
+public interface CalendarSync {
+
+  /** One incremental sync of both directions the provider allows. */
+  SyncResult sync(SyncTarget target) throws SyncFailure;
+
+  /**
+   * Releases what the provider holds at the vendor (push channels), on suspend and before deletion. Must be safe to
+   * call repeatedly and for a provider that never synced.
+   */
+  void release(SyncTarget target) throws SyncFailure;
+}

@@ -1,0 +1,27 @@
+package io.calendarsync.operator.sync;
+
+/** Why a sync failed, as the CamelCase reason shown on the provider's conditions. */
+public enum SyncFailureReason {
+  VendorUnavailable(false),
+  RateLimited(false),
+  CalendarNotFound(true),
+  StoreUnavailable(false),
+  AuthorizationRevoked(true),
+  InvalidClientCredentials(true);
+
+  private final boolean needsPerson;
+
+  SyncFailureReason(boolean needsPerson) {
+    this.needsPerson = needsPerson;
+  }
+
+  /** True when retrying cannot help until someone changes something (kstatus Stalled). */
+  public boolean needsPerson() {
+    return needsPerson;
+  }
+
+  /** True when the vendor refused the credentials rather than the calendar or the store failing. */
+  public boolean isAuthorization() {
+    return this == AuthorizationRevoked || this == InvalidClientCredentials;
+  }
+}

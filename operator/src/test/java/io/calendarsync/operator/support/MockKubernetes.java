@@ -1,0 +1,68 @@
+package io.calendarsync.operator.support;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+
+/** The fabric8 mock API server in CRUD mode with the project's checked-in CRDs installed. */
+public final class MockKubernetes implements AutoCloseable {
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+
+  public MockKubernetes() {
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesCrudDispatcher(List.of()), false);
+    server.init();
+    client = server.createClient();
+    for (CustomResourceDefinition crd : crds()) {
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+  }
+
+  /** The CRDs exactly as checked in under crds/ (the api module's tests keep them equal to the classes). */
+  public static List<CustomResourceDefinition> crds() {
+    Path dir = Path.of(System.getProperty("crds.dir", "../crds"));
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".yml")).sorted().map(f -> {
+        try {
+          return Serialization.unmarshal(Files.readString(f), CustomResourceDefinition.class);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read CRDs from " + dir.toAbsolutePath(), e);
+    }
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** A second, independent client: what another operator replica would use. */
+  public KubernetesClient newClient() {
+    return server.createClient();
+  }
+
+  public String url() {
+    return client.getConfiguration().getMasterUrl();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
