@@ -6,6 +6,7 @@ import io.calendarsync.operator.metrics.OperatorMetrics;
 import io.calendarsync.operator.provider.CalendarProviderReconciler;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The operator assembled: JOSDK with the provider reconciler, metrics, health endpoints and (optionally) leader
@@ -35,7 +37,11 @@ public final class CalendarSyncOperator implements AutoCloseable {
   private final ManagementServer management;
   private final PrometheusMeterRegistry registry;
 
-  private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry) {
+  private final AtomicBoolean stopping;
+
+  private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry,
+      AtomicBoolean stopping) {
+    this.stopping = stopping;
     this.operator = operator;
     this.management = management;
     this.registry = registry;
@@ -43,6 +49,16 @@ public final class CalendarSyncOperator implements AutoCloseable {
 
   public static CalendarSyncOperator start(OperatorConfig config, KubernetesClient client, CalendarSync sync,
       Clock clock) {
+    return start(config, client, sync, clock, () -> LOG.warn("lost the leader Lease; standing by"));
+  }
+
+  /**
+   * @param onLeadershipLost what to do when this replica loses its Lease while running (not when it is stopped):
+   *     main exits so Kubernetes restarts the pod into a clean standby
+   */
+  public static CalendarSyncOperator start(OperatorConfig config, KubernetesClient client, CalendarSync sync,
+      Clock clock, Runnable onLeadershipLost) {
+    AtomicBoolean stopping = new AtomicBoolean();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -58,8 +74,16 @@ public final class CalendarSyncOperator implements AutoCloseable {
           .withReconciliationTerminationTimeout(Duration.ofSeconds(20))
           .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource().build());
       if (config.leaderElection()) {
-        overrider.withLeaderElectionConfiguration(
-            new LeaderElectionConfiguration(config.leaseName(), config.leaseNamespace(), config.identity()));
+        // JOSDK's own exit-on-stop would also fire during a normal stop, from inside the SIGTERM hook.
+        overrider.withLeaderElectionConfiguration(new LeaderElectionConfiguration(config.leaseName(),
+            config.leaseNamespace(), LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, config.identity(),
+            new LeaderCallbacks(() -> LOG.info("acquired the leader Lease {}", config.leaseName()), () -> {
+              if (!stopping.get()) {
+                onLeadershipLost.run();
+              }
+            }, leader -> LOG.info("leader is now {}", leader)), false));
       }
     });
     var reconciler = new CalendarProviderReconciler(sync, config, clock, new EventRecorder(client, clock),
@@ -81,7 +105,7 @@ public final class CalendarSyncOperator implements AutoCloseable {
     LOG.info("operator started: watching {}, tenant enforcement {}, leader election {}, management port {}",
         config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces(),
         config.tenantEnforcement() ? "on" : "off", config.leaderElection() ? "on" : "off", management.port());
-    return new CalendarSyncOperator(operator, management, registry);
+    return new CalendarSyncOperator(operator, management, registry, stopping);
   }
 
   public int managementPort() {
@@ -94,6 +118,7 @@ public final class CalendarSyncOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping.set(true);
     operator.stop();
     management.close();
   }

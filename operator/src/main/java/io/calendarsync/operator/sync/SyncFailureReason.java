@@ -7,7 +7,8 @@ public enum SyncFailureReason {
   CalendarNotFound(true),
   StoreUnavailable(false),
   AuthorizationRevoked(true),
-  InvalidClientCredentials(true);
+  InvalidClientCredentials(true),
+  SyncEngineNotInstalled(true);
 
   private final boolean needsPerson;
 

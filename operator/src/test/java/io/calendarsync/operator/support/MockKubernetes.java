@@ -2,11 +2,15 @@ package io.calendarsync.operator.support;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 
 /** The fabric8 mock API server in CRUD mode with the project's checked-in CRDs installed. */
 public final class MockKubernetes implements AutoCloseable {
@@ -22,8 +28,9 @@ public final class MockKubernetes implements AutoCloseable {
   private final KubernetesClient client;
 
   public MockKubernetes() {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(List.of()), false);
+    Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+        new KubernetesMixedDispatcher(expectations), false);
     server.init();
     client = server.createClient();
     for (CustomResourceDefinition crd : crds()) {
@@ -45,6 +52,25 @@ public final class MockKubernetes implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read CRDs from " + dir.toAbsolutePath(), e);
     }
+  }
+
+  /**
+   * Answers the RBAC self-check JOSDK makes before leader election the way a real API server does for a
+   * ServiceAccount bound to the chart's Lease Role (the CRUD mock cannot evaluate RBAC).
+   */
+  public void grantLeaseAccess() {
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, new SelfSubjectRulesReviewBuilder()
+            .withNewStatus()
+            .withIncomplete(false)
+            .withResourceRules(new ResourceRuleBuilder()
+                .withApiGroups("coordination.k8s.io")
+                .withResources("leases")
+                .withVerbs("get", "create", "update")
+                .build())
+            .endStatus()
+            .build())
+        .always();
   }
 
   public KubernetesClient client() {

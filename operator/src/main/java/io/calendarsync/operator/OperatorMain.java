@@ -1,0 +1,63 @@
+package io.calendarsync.operator;
+
+import io.calendarsync.operator.config.OperatorCommand;
+import io.calendarsync.operator.runtime.CalendarSyncOperator;
+import io.calendarsync.operator.sync.SyncEngineNotInstalled;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the operator in a pod (or against the kubeconfig of whoever runs it) and stops it cleanly on SIGTERM. */
+public final class OperatorMain {
+
+  private OperatorMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    OperatorCommand command = new OperatorCommand();
+    CommandLine commandLine = new CommandLine(command);
+    CommandLine.ParseResult parsed;
+    try {
+      parsed = commandLine.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println(e.getMessage());
+      commandLine.usage(System.err);
+      System.exit(2);
+      return;
+    }
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return;
+    }
+    // Chosen before the first logger exists: logback reads its configuration once.
+    if (command.logFormat() == OperatorCommand.LogFormat.json) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
+    System.setProperty("calendarsync.log.level", command.logLevel());
+    var log = LoggerFactory.getLogger(OperatorMain.class);
+
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    CalendarSyncOperator operator;
+    try {
+      operator = CalendarSyncOperator.start(command.toConfig(), client, new SyncEngineNotInstalled(),
+          Clock.systemUTC(), () -> {
+            log.error("lost the leader Lease while running; exiting so the pod restarts as a standby");
+            System.exit(1);
+          });
+    } catch (IllegalArgumentException e) {
+      log.error("invalid configuration: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("stopping: finishing in-flight reconciles");
+      operator.close();
+      client.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+  }
+}
