@@ -30,6 +30,11 @@ final class TestDatabase implements AutoCloseable {
     return database;
   }
 
+  /** Another pool on the same database, as a second operator replica has. */
+  static TestDatabase sharing(TestDatabase other) {
+    return new TestDatabase(other.settings);
+  }
+
   static TestDatabase empty(EmbeddedPostgresServer server) {
     return new TestDatabase(new StoreConnectionSettings(server.createDatabase(), server.user(), server.password()));
   }
