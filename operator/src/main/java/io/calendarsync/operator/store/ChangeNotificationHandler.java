@@ -1,0 +1,14 @@
+package io.calendarsync.operator.store;
+
+/** What {@link ChangeNotificationListener} calls, on its own thread; keep both methods quick (enqueue work). */
+public interface ChangeNotificationHandler {
+
+  /** A transaction that changed this entry has committed. */
+  void entryChanged(EntryKey entry);
+
+  /**
+   * The listener is listening, for the first time or again after losing its connection. Notifications sent while it
+   * was not are lost for good, so read the change log of every provider now.
+   */
+  void listening();
+}

@@ -1,0 +1,121 @@
+package io.calendarsync.operator.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.calendarsync.operator.store.JdbcValues.getInstant;
+import static io.calendarsync.operator.store.JdbcValues.getNullableLong;
+import static io.calendarsync.operator.store.JdbcValues.setInstant;
+import static io.calendarsync.operator.store.JdbcValues.setNullableLong;
+
+/**
+ * Reads and writes {@code event_mappings}: one row per provider and entry, and per provider and external event.
+ */
+public final class EventMappingStore {
+
+  private static final String COLUMNS = """
+      provider, tenant, entry_id, external_event_id, external_etag, synced_entry_version, status, error_message,
+      last_synced_at""";
+
+  private final SqlRunner sql;
+
+  EventMappingStore(SqlRunner sql) {
+    this.sql = sql;
+  }
+
+  public Optional<EventMapping> findByEntry(ProviderKey provider, EntryKey entry) {
+    return sql.run("read the mapping of " + entry + " for " + provider, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+          + " FROM calendar_sync.event_mappings WHERE provider = ? AND tenant = ? AND entry_id = ?")) {
+        statement.setString(1, provider.toString());
+        statement.setString(2, entry.tenant());
+        statement.setString(3, entry.entryId());
+        return list(statement).stream().findFirst();
+      }
+    });
+  }
+
+  public Optional<EventMapping> findByExternalId(ProviderKey provider, String externalEventId) {
+    return sql.run("read the mapping of event " + externalEventId + " for " + provider, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+          + " FROM calendar_sync.event_mappings WHERE provider = ? AND external_event_id = ?")) {
+        statement.setString(1, provider.toString());
+        statement.setString(2, externalEventId);
+        return list(statement).stream().findFirst();
+      }
+    });
+  }
+
+  /** All mappings of a provider, ordered by entry. */
+  public List<EventMapping> findByProvider(ProviderKey provider) {
+    return sql.run("list the mappings of " + provider, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+          + " FROM calendar_sync.event_mappings WHERE provider = ? ORDER BY tenant, entry_id")) {
+        statement.setString(1, provider.toString());
+        return list(statement);
+      }
+    });
+  }
+
+  /**
+   * Inserts or replaces the mapping of its provider and entry. Fails with {@link StoreException.Kind#REJECTED} when
+   * another entry of the provider is already mapped to the same external event.
+   */
+  public void save(EventMapping mapping) {
+    sql.run("save the mapping of " + mapping.entry() + " for " + mapping.provider(), connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(
+          "INSERT INTO calendar_sync.event_mappings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (provider, tenant, entry_id) DO UPDATE SET"
+              + " external_event_id = excluded.external_event_id, external_etag = excluded.external_etag,"
+              + " synced_entry_version = excluded.synced_entry_version, status = excluded.status,"
+              + " error_message = excluded.error_message, last_synced_at = excluded.last_synced_at,"
+              + " updated_at = now()")) {
+        statement.setString(1, mapping.provider().toString());
+        statement.setString(2, mapping.entry().tenant());
+        statement.setString(3, mapping.entry().entryId());
+        statement.setString(4, mapping.externalEventId());
+        statement.setString(5, mapping.externalEtag());
+        setNullableLong(statement, 6, mapping.syncedEntryVersion());
+        statement.setString(7, mapping.status().databaseValue());
+        statement.setString(8, mapping.errorMessage());
+        setInstant(statement, 9, mapping.lastSyncedAt());
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  /** Removes the mapping; false if there was none. */
+  public boolean delete(ProviderKey provider, EntryKey entry) {
+    return sql.run("delete the mapping of " + entry + " for " + provider, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(
+          "DELETE FROM calendar_sync.event_mappings WHERE provider = ? AND tenant = ? AND entry_id = ?")) {
+        statement.setString(1, provider.toString());
+        statement.setString(2, entry.tenant());
+        statement.setString(3, entry.entryId());
+        return statement.executeUpdate() > 0;
+      }
+    });
+  }
+
+  private static List<EventMapping> list(PreparedStatement statement) throws SQLException {
+    List<EventMapping> mappings = new ArrayList<>();
+    try (ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        mappings.add(new EventMapping(
+            ProviderKey.parse(row.getString("provider")),
+            new EntryKey(row.getString("tenant"), row.getString("entry_id")),
+            row.getString("external_event_id"),
+            row.getString("external_etag"),
+            getNullableLong(row, "synced_entry_version"),
+            MappingStatus.fromDatabase(row.getString("status")),
+            row.getString("error_message"),
+            getInstant(row, "last_synced_at")));
+      }
+    }
+    return mappings;
+  }
+}

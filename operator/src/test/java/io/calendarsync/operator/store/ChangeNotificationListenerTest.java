@@ -1,0 +1,98 @@
+package io.calendarsync.operator.store;
+
+import io.calendarsync.emulators.embedded.EmbeddedPostgresServer;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ChangeNotificationListenerTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+  @Test
+  void hearsEveryCommittedChangeAndNothingThatRolledBack() throws SQLException, InterruptedException {
+    try (TestDatabase database = TestDatabase.migrated();
+         RecordingHandler handler = new RecordingHandler(database)) {
+      handler.awaitListening(1);
+
+      try (Connection connection = database.connect()) {
+        connection.setAutoCommit(false);
+        insertEntry(connection, "rolled-back");
+        connection.rollback();
+        insertEntry(connection, "committed");
+        Thread.sleep(300);
+        assertThat(handler.changed).as("nothing before the commit").isEmpty();
+        connection.commit();
+      }
+
+      await().atMost(PATIENCE).until(() -> !handler.changed.isEmpty());
+      assertThat(handler.changed).containsExactly(new EntryKey("acme", "committed"));
+    }
+  }
+
+  @Test
+  void listensAgainAfterTheDatabaseRestartsAndSaysSo() throws SQLException {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
+         TestDatabase database = TestDatabase.migrated(server);
+         RecordingHandler handler = new RecordingHandler(database)) {
+      handler.awaitListening(1);
+
+      server.stop();
+      await().atMost(PATIENCE).until(() -> !handler.listener.isListening());
+      server.restart();
+
+      handler.awaitListening(2);
+      try (Connection connection = database.connect()) {
+        insertEntry(connection, "after-restart");
+      }
+      await().atMost(PATIENCE).until(() -> handler.changed.contains(new EntryKey("acme", "after-restart")));
+    }
+  }
+
+  private static void insertEntry(Connection connection, String entryId) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, start_date, end_date)"
+          + " VALUES ('acme', '" + entryId + "', '2026-03-02', '2026-03-03')");
+    }
+  }
+
+  /** Starts a listener and records what it hears. */
+  private static final class RecordingHandler implements ChangeNotificationHandler, AutoCloseable {
+    final List<EntryKey> changed = new CopyOnWriteArrayList<>();
+    final AtomicInteger listeningCalls = new AtomicInteger();
+    final ChangeNotificationListener listener;
+
+    RecordingHandler(TestDatabase database) {
+      listener = new ChangeNotificationListener(database.settings(), this);
+      listener.start();
+    }
+
+    @Override
+    public void entryChanged(EntryKey entry) {
+      changed.add(entry);
+    }
+
+    @Override
+    public void listening() {
+      listeningCalls.incrementAndGet();
+    }
+
+    void awaitListening(int times) {
+      await().atMost(PATIENCE).until(() -> listeningCalls.get() >= times && listener.isListening());
+    }
+
+    @Override
+    public void close() {
+      listener.close();
+    }
+  }
+}

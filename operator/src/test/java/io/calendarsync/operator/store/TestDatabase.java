@@ -1,0 +1,72 @@
+package io.calendarsync.operator.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.calendarsync.emulators.embedded.EmbeddedPostgresServer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A fresh, migrated database on the JVM's shared embedded PostgreSQL, with a pool and a {@link Store} on it. */
+final class TestDatabase implements AutoCloseable {
+
+  private final StoreConnectionSettings settings;
+  private final HikariDataSource dataSource;
+  private final Store store;
+
+  private TestDatabase(StoreConnectionSettings settings) {
+    this.settings = settings;
+    this.dataSource = StoreDataSource.create(settings, 5);
+    this.store = new Store(dataSource);
+  }
+
+  static TestDatabase migrated() {
+    return migrated(EmbeddedPostgresServer.shared());
+  }
+
+  static TestDatabase migrated(EmbeddedPostgresServer server) {
+    TestDatabase database = empty(server);
+    new SchemaMigrator(database.dataSource).migrate();
+    return database;
+  }
+
+  /** Another pool on the same database, as a second operator replica has. */
+  static TestDatabase sharing(TestDatabase other) {
+    return new TestDatabase(other.settings);
+  }
+
+  static TestDatabase empty(EmbeddedPostgresServer server) {
+    return new TestDatabase(new StoreConnectionSettings(server.createDatabase(), server.user(), server.password()));
+  }
+
+  StoreConnectionSettings settings() {
+    return settings;
+  }
+
+  HikariDataSource dataSource() {
+    return dataSource;
+  }
+
+  Store store() {
+    return store;
+  }
+
+  /** A connection of its own, outside the pool, as the platform or a second replica would have. */
+  Connection connect() throws SQLException {
+    return settings.connect();
+  }
+
+  /** Runs SQL as the platform does: plain statements, no origin set. */
+  void execute(String sql) {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
