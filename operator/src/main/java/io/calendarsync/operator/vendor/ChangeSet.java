@@ -1,0 +1,21 @@
+package io.calendarsync.operator.vendor;
+
+import java.util.List;
+
+/**
+ * What changed in a calendar since a cursor (every page already fetched).
+ *
+ * @param changed events created or updated, and (Google) deleted ones as cancelled tombstones
+ * @param removedIds ids the vendor reported as removed without content (Graph {@code @removed}); for Graph this
+ *     includes events that merely left the window, so the engine checks existence before treating one as deleted
+ * @param nextCursor the Google sync token or Graph delta link to pass next time
+ * @param fullListing true when this set is a full listing of the window (first sync, or after the vendor expired the
+ *     cursor): events the engine maps that are absent from it are gone or out of the window
+ */
+public record ChangeSet(List<ExternalEvent> changed, List<String> removedIds, String nextCursor, boolean fullListing) {
+
+  public ChangeSet {
+    changed = List.copyOf(changed);
+    removedIds = List.copyOf(removedIds);
+  }
+}
