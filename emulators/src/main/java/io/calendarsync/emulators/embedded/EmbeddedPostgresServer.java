@@ -146,10 +146,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return port;
   }
 
-  public Path dataDirectory() {
-    return dataDirectory;
-  }
-
   /** Creates an empty database with a fresh name and returns its JDBC URL. */
   public String createDatabase() {
     String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASE_COUNTER.incrementAndGet();
