@@ -28,8 +28,11 @@ CREATE TABLE calendar_sync.schedule_entry_changes (
 
 CREATE INDEX schedule_entry_changes_position ON calendar_sync.schedule_entry_changes (tenant, tx_id, seq);
 
+-- SECURITY DEFINER: the platform's role needs rights on schedule_entries only, and cannot write the log itself.
 CREATE FUNCTION calendar_sync.schedule_entries_log_change() RETURNS trigger
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql
+    SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
     entry calendar_sync.schedule_entries;

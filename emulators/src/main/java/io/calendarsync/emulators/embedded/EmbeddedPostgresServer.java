@@ -29,6 +29,13 @@ import java.util.stream.Stream;
  * <p>Authentication is {@code trust}: any password is accepted; {@link #password()} returns a fixed one so that code
  * paths which pass a password are exercised. Durability settings are off ({@code fsync}, {@code synchronous_commit}):
  * a clean stop keeps the data, a machine crash may not.
+ *
+ * <pre>{@code
+ * // A test class: a database of its own on the JVM's shared server.
+ * String jdbcUrl = EmbeddedPostgresServer.shared().createDatabase();
+ * // A test that restarts the database, or the playground: a server of its own.
+ * try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(5432, Path.of(".playground/postgres"))) { ... }
+ * }</pre>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -144,10 +151,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public synchronized int port() {
     return port;
-  }
-
-  public Path dataDirectory() {
-    return dataDirectory;
   }
 
   /** Creates an empty database with a fresh name and returns its JDBC URL. */

@@ -38,9 +38,4 @@ public record EntryContent(
       throw new IllegalArgumentException("an exception of a series cannot have a recurrence of its own");
     }
   }
-
-  public EntryContent withAssignees(List<String> newAssignees) {
-    return new EntryContent(title, description, location, timing, timeZone, recurrence, recurrenceOverride, status,
-        privateEntry, newAssignees);
-  }
 }

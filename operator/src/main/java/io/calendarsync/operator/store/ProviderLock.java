@@ -1,12 +1,12 @@
 package io.calendarsync.operator.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A held provider lock: a session-level advisory lock on a connection of its own, kept for the whole sync (vendor

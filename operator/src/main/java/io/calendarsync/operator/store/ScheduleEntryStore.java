@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,15 +25,13 @@ import static io.calendarsync.operator.store.JdbcValues.setTextArray;
  */
 public final class ScheduleEntryStore {
 
-  private static final String COLUMNS = """
-      tenant, entry_id, title, description, location, starts_at, ends_at, start_date, end_date, time_zone,
-      recurrence, series_entry_id, original_start, original_start_date, status, is_private, assignees,
-      version, updated_at, deleted_at""";
+  /** The columns of {@link EntryContent}, in the order {@link #setContent} binds them. */
+  private static final List<String> CONTENT_COLUMNS = List.of("title", "description", "location", "starts_at",
+      "ends_at", "start_date", "end_date", "time_zone", "recurrence", "series_entry_id", "original_start",
+      "original_start_date", "status", "is_private", "assignees");
 
-  private static final String CONTENT_ASSIGNMENTS = """
-      title = ?, description = ?, location = ?, starts_at = ?, ends_at = ?, start_date = ?, end_date = ?,
-      time_zone = ?, recurrence = ?, series_entry_id = ?, original_start = ?, original_start_date = ?, status = ?,
-      is_private = ?, assignees = ?""";
+  private static final String COLUMNS =
+      "tenant, entry_id, " + String.join(", ", CONTENT_COLUMNS) + ", version, updated_at, deleted_at";
 
   private final SqlRunner sql;
 
@@ -83,10 +82,8 @@ public final class ScheduleEntryStore {
     return sql.run("insert schedule entry " + key, connection -> {
       tagOrigin(connection, origin);
       try (PreparedStatement statement = connection.prepareStatement(
-          "INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, description, location, starts_at,"
-              + " ends_at, start_date, end_date, time_zone, recurrence, series_entry_id, original_start,"
-              + " original_start_date, status, is_private, assignees)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          "INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, " + String.join(", ", CONTENT_COLUMNS)
+              + ") VALUES (?, ?, " + String.join(", ", Collections.nCopies(CONTENT_COLUMNS.size(), "?")) + ")"
               + " ON CONFLICT (tenant, entry_id) DO NOTHING RETURNING " + COLUMNS)) {
         statement.setString(1, key.tenant());
         statement.setString(2, key.entryId());
@@ -105,7 +102,7 @@ public final class ScheduleEntryStore {
     return sql.run("update schedule entry " + key, connection -> {
       tagOrigin(connection, origin);
       try (PreparedStatement statement = connection.prepareStatement(
-          "UPDATE calendar_sync.schedule_entries SET " + CONTENT_ASSIGNMENTS
+          "UPDATE calendar_sync.schedule_entries SET " + String.join(" = ?, ", CONTENT_COLUMNS) + " = ?"
               + " WHERE tenant = ? AND entry_id = ? AND version = ? AND deleted_at IS NULL RETURNING " + COLUMNS)) {
         int next = setContent(statement, 1, content);
         statement.setString(next, key.tenant());
@@ -157,7 +154,7 @@ public final class ScheduleEntryStore {
         + " OR (" + originalStart + " >= w.window_start AND " + originalStart + " < w.window_end))").formatted(alias);
   }
 
-  /** Sets the content columns in {@link #CONTENT_ASSIGNMENTS} order from {@code index}; returns the next index. */
+  /** Binds {@link #CONTENT_COLUMNS} from {@code index} on; returns the next index. */
   private static int setContent(PreparedStatement statement, int index, EntryContent content) throws SQLException {
     statement.setString(index, content.title());
     statement.setString(index + 1, content.description());
@@ -177,7 +174,7 @@ public final class ScheduleEntryStore {
     statement.setString(index + 12, content.status().databaseValue());
     statement.setBoolean(index + 13, content.privateEntry());
     setTextArray(statement, index + 14, content.assignees());
-    return index + 15;
+    return index + CONTENT_COLUMNS.size();
   }
 
   private static Optional<ScheduleEntry> single(PreparedStatement statement) throws SQLException {
