@@ -49,6 +49,11 @@ public final class AccessTokens {
     return grant.accessToken();
   }
 
+  /** The token held for the provider, without refreshing it. */
+  public Optional<AccessToken> held(SyncTarget target) {
+    return Optional.ofNullable(held.get(target.key())).map(Held::token);
+  }
+
   /** When the provider must be woken to refresh its token, if it holds one. */
   public Optional<Instant> nextRefresh(SyncTarget target) {
     return Optional.ofNullable(held.get(target.key())).map(h -> refreshAt(h.token()));

@@ -14,6 +14,7 @@ import io.fabric8.mockwebserver.ServerResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,12 +27,18 @@ public final class MockKubernetes implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final WriteCountingDispatcher dispatcher;
 
   public MockKubernetes() {
+    this(0);
+  }
+
+  /** @param port where to listen on 127.0.0.1; 0 picks a free port */
+  public MockKubernetes(int port) {
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-        new KubernetesMixedDispatcher(expectations), false);
-    server.init();
+    dispatcher = new WriteCountingDispatcher(new KubernetesMixedDispatcher(expectations));
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations, dispatcher, false);
+    server.init(InetAddress.getLoopbackAddress(), port);
     client = server.createClient();
     for (CustomResourceDefinition crd : crds()) {
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
@@ -80,6 +87,11 @@ public final class MockKubernetes implements AutoCloseable {
   /** A second, independent client: what another operator replica would use. */
   public KubernetesClient newClient() {
     return server.createClient();
+  }
+
+  /** API writes received so far, by method and resource (e.g. {@code PATCH calendarproviders/status}). */
+  public Map<String, Long> writes() {
+    return dispatcher.counts();
   }
 
   public String url() {

@@ -1,0 +1,109 @@
+package io.calendarsync.operator.engine;
+
+import io.calendarsync.operator.store.EntryContent;
+import io.calendarsync.operator.store.EntryKey;
+import io.calendarsync.operator.store.EventMapping;
+import io.calendarsync.operator.store.RecurrenceOverride;
+import io.calendarsync.operator.store.ScheduleEntry;
+import io.calendarsync.operator.vendor.ExternalEvent;
+import io.calendarsync.operator.vendor.VendorException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Handles a calendar event the provider has no mapping for: one this operator wrote (its owner tag names the entry)
+ * is adopted, anything else is imported as a new schedule entry assigned to the provider's user.
+ */
+final class EventImporter {
+
+  private final SyncRun run;
+  private final PairWriter writer;
+
+  EventImporter(SyncRun run, PairWriter writer) {
+    this.run = run;
+    this.writer = writer;
+  }
+
+  void adoptOrImport(ExternalEvent event) throws VendorException {
+    if (event.cancelled() && event.occurrenceOf().isEmpty()) {
+      return;
+    }
+    if (event.ownerTag().isPresent()) {
+      adopt(event, event.ownerTag().get());
+    } else {
+      importEvent(event);
+    }
+  }
+
+  /**
+   * An event stamped with one of our entries: written before a crash, or by an earlier provider of the same name.
+   * It becomes that entry's event again instead of a copy; if the entry moved on meanwhile, the entry is written out.
+   */
+  private void adopt(ExternalEvent event, String ownerTag) throws VendorException {
+    Optional<EntryKey> key = parseTag(ownerTag).filter(k -> k.tenant().equals(run.tenant()));
+    Optional<ScheduleEntry> entry = key.flatMap(k -> run.lock.inTransaction(tx -> tx.entries().find(k)))
+        .filter(e -> !e.deleted());
+    boolean alreadyMapped = key.isPresent()
+        && run.lock.inTransaction(tx -> tx.mappings().findByEntry(run.provider, key.get())).isPresent();
+    if (entry.isEmpty() || alreadyMapped) {
+      run.skipped();
+      return;
+    }
+    EventMapping adopted = writer.synced(entry.get(), event);
+    if (ContentConversion.sameContent(entry.get().content(), event.content())) {
+      writer.recordSynced(entry.get(), event);
+    } else {
+      writer.updateExternal(entry.get(), new EventMapping(adopted.provider(), adopted.entry(), adopted.externalEventId(),
+          adopted.externalEtag(), null, adopted.status(), null, adopted.lastSyncedAt()));
+    }
+  }
+
+  /** Imports the event as a new entry; the entry id is derived from the event, so a retried import finds its row. */
+  void importEvent(ExternalEvent event) {
+    RecurrenceOverride override = null;
+    if (event.occurrenceOf().isPresent()) {
+      var occurrence = event.occurrenceOf().get();
+      Optional<EventMapping> series = run.lock.inTransaction(tx ->
+          tx.mappings().findByExternalId(run.provider, occurrence.seriesId()));
+      if (series.isEmpty()) {
+        run.skipped();
+        return;
+      }
+      override = ContentConversion.override(occurrence, series.get().entry().entryId());
+    }
+    EntryKey key = new EntryKey(run.tenant(), importedEntryId(event.id()));
+    EntryContent content = ContentConversion.toEntry(event.content(), List.of(run.userId()), override);
+    boolean created = run.lock.inTransaction(tx -> {
+      Optional<ScheduleEntry> inserted = tx.entries().insert(key, content, run.origin);
+      ScheduleEntry entry = inserted.or(() -> tx.entries().find(key)).orElseThrow();
+      tx.mappings().save(writer.synced(entry, event));
+      return inserted.isPresent();
+    });
+    if (created) {
+      run.createdInternal();
+    }
+  }
+
+  private String importedEntryId(String externalId) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((run.provider + "/" + externalId).getBytes(StandardCharsets.UTF_8));
+      return "ext-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+
+  private static Optional<EntryKey> parseTag(String tag) {
+    int slash = tag.indexOf('/');
+    if (slash <= 0 || slash == tag.length() - 1) {
+      return Optional.empty();
+    }
+    return Optional.of(new EntryKey(tag.substring(0, slash), tag.substring(slash + 1)));
+  }
+}

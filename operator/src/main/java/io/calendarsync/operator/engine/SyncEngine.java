@@ -1,0 +1,138 @@
+package io.calendarsync.operator.engine;
+
+import io.calendarsync.api.v1alpha1.CalendarProviderSpec;
+import io.calendarsync.api.v1alpha1.ConflictResolution;
+import io.calendarsync.api.v1alpha1.Durations;
+import io.calendarsync.api.v1alpha1.Vendor;
+import io.calendarsync.operator.oauth.AccessToken;
+import io.calendarsync.operator.oauth.AccessTokens;
+import io.calendarsync.operator.store.EntryKey;
+import io.calendarsync.operator.store.EventMapping;
+import io.calendarsync.operator.store.MappingStatus;
+import io.calendarsync.operator.store.ProviderKey;
+import io.calendarsync.operator.store.ProviderLock;
+import io.calendarsync.operator.store.ProviderSyncState;
+import io.calendarsync.operator.store.ScheduleEntry;
+import io.calendarsync.operator.store.Store;
+import io.calendarsync.operator.store.StoreException;
+import io.calendarsync.operator.sync.CalendarSync;
+import io.calendarsync.operator.sync.PushState;
+import io.calendarsync.operator.sync.SyncFailure;
+import io.calendarsync.operator.sync.SyncFailureReason;
+import io.calendarsync.operator.sync.SyncResult;
+import io.calendarsync.operator.sync.SyncTarget;
+import io.calendarsync.operator.vendor.ExternalCalendar;
+import io.calendarsync.operator.vendor.ExternalEvent;
+import io.calendarsync.operator.vendor.TimeWindow;
+import io.calendarsync.operator.vendor.VendorConnector;
+import io.calendarsync.operator.vendor.VendorException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sync engine: one provider at a time (a database lock makes that hold across replicas), calendar changes in
+ * first, then platform changes out, in the directions the provider allows.
+ */
+public final class SyncEngine implements CalendarSync {
+
+  private final Store store;
+  private final Map<Vendor, VendorConnector> connectors;
+  private final AccessTokens tokens;
+  private final ConflictReporter reporter;
+  private final Clock clock;
+
+  public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
+      ConflictReporter reporter, Clock clock) {
+    this.store = store;
+    this.connectors = Map.copyOf(connectors);
+    this.tokens = tokens;
+    this.reporter = reporter;
+    this.clock = clock;
+  }
+
+  @Override
+  public SyncResult sync(SyncTarget target) throws SyncFailure {
+    return locked(target, run -> {
+      ProviderSyncState state = run.lock.inTransaction(tx -> tx.syncState().find(run.provider))
+          .orElse(new ProviderSyncState(run.provider, null, null, null, null, null));
+      PairWriter writer = new PairWriter(run, reporter);
+      if (target.spec().getSyncDirection().writesInternal()) {
+        new InboundPass(run, writer).run(Optional.ofNullable(state.externalSyncToken()));
+      }
+      if (target.spec().getSyncDirection().writesExternal()) {
+        new OutboundPass(run, writer, store).run(Optional.ofNullable(state.watermark()));
+      }
+      long open = run.lock.inTransaction(tx -> tx.mappings().findByProvider(run.provider)).stream()
+          .filter(m -> m.status() == MappingStatus.CONFLICT)
+          .count();
+      Optional<AccessToken> token = tokens.held(target);
+      return new SyncResult(run.counts, (int) open,
+          PushState.inactive("PushNotConfigured", "Push notifications are not set up; changes arrive with each sync"),
+          token.map(AccessToken::expiresAt).orElse(null), token.map(AccessToken::obtainedAt).orElse(null),
+          tokens.nextRefresh(target));
+    });
+  }
+
+  /**
+   * Applies a person's decision on a conflict: the kept side overwrites the other (both read fresh), and the pair is
+   * in sync again. Nothing happens if the pair is no longer in conflict.
+   */
+  public void resolve(SyncTarget target, EntryKey entry, ConflictResolution keep) throws SyncFailure {
+    locked(target, run -> {
+      Optional<EventMapping> mapping = run.lock.inTransaction(tx -> tx.mappings().findByEntry(run.provider, entry));
+      if (mapping.isEmpty() || mapping.get().status() != MappingStatus.CONFLICT) {
+        return null;
+      }
+      Optional<ScheduleEntry> internal = run.lock.inTransaction(tx -> tx.entries().find(entry));
+      Optional<ExternalEvent> external = run.calendar.get(mapping.get().externalEventId());
+      new PairWriter(run, reporter).apply(
+          new DetectedConflict(entry, mapping.get().externalEventId(), internal, external), keep, mapping.get());
+      return null;
+    });
+  }
+
+  @Override
+  public void release(SyncTarget target) {
+    tokens.forget(target);
+  }
+
+  private interface Work<T> {
+    T run(SyncRun run) throws VendorException;
+  }
+
+  private <T> T locked(SyncTarget target, Work<T> work) throws SyncFailure {
+    ProviderKey provider = new ProviderKey(target.namespace(), target.name());
+    try {
+      Optional<ProviderLock> lock = store.providerLocks().tryLock(provider);
+      if (lock.isEmpty()) {
+        throw new SyncFailure(SyncFailureReason.SyncInProgress, "another operator replica is syncing this provider");
+      }
+      try (ProviderLock held = lock.get()) {
+        ExternalCalendar calendar = connectors.get(target.spec().getVendor()).open(target);
+        return work.run(new SyncRun(target, held, calendar, window(target.spec(), clock.instant()), clock));
+      }
+    } catch (VendorException e) {
+      throw new SyncFailure(reason(e.kind()), e.getMessage(), e.retryAfter().orElse(null), e);
+    } catch (StoreException e) {
+      throw new SyncFailure(SyncFailureReason.StoreUnavailable, "schedule store: " + e.getMessage(), null, e);
+    }
+  }
+
+  static TimeWindow window(CalendarProviderSpec spec, Instant now) {
+    return new TimeWindow(now.minus(Durations.parse(spec.getSyncWindow().getPast())),
+        now.plus(Durations.parse(spec.getSyncWindow().getFuture())));
+  }
+
+  private static SyncFailureReason reason(VendorException.Kind kind) {
+    return switch (kind) {
+      case RATE_LIMITED -> SyncFailureReason.RateLimited;
+      case CALENDAR_NOT_FOUND -> SyncFailureReason.CalendarNotFound;
+      case AUTHORIZATION_REVOKED -> SyncFailureReason.AuthorizationRevoked;
+      case INVALID_CLIENT -> SyncFailureReason.InvalidClientCredentials;
+      case NOT_FOUND, PRECONDITION_FAILED, CURSOR_EXPIRED, REJECTED, UNAVAILABLE -> SyncFailureReason.VendorUnavailable;
+    };
+  }
+}
