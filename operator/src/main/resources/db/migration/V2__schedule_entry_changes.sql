@@ -61,9 +61,12 @@ BEGIN
             CASE WHEN TG_OP = 'INSERT' THEN '{}' ELSE OLD.assignees END,
             entry.assignees);
 
-    -- Delivered at commit, and only then; identical payloads in one transaction arrive once.
+    -- Delivered at commit, and only then; identical payloads in one transaction arrive once. The users who had the
+    -- entry before or after the change name the providers to wake, including one whose user was just unassigned.
     PERFORM pg_notify('calendar_sync_schedule_changes',
-                      json_build_object('tenant', entry.tenant, 'entryId', entry.entry_id)::text);
+                      json_build_object('tenant', entry.tenant, 'entryId', entry.entry_id,
+                          'users', ARRAY(SELECT DISTINCT unnest(
+                              CASE WHEN TG_OP = 'INSERT' THEN '{}' ELSE OLD.assignees END || entry.assignees)))::text);
 
     -- Deleting a series deletes all of its occurrences, so its exceptions go with it (each logged in turn).
     IF kind = 'deleted' AND TG_OP = 'UPDATE' AND OLD.deleted_at IS NULL AND cardinality(NEW.recurrence) > 0 THEN

@@ -4,6 +4,7 @@ import io.calendarsync.api.v1alpha1.CalendarProviderSpec;
 import io.calendarsync.api.v1alpha1.ConflictResolution;
 import io.calendarsync.api.v1alpha1.Durations;
 import io.calendarsync.api.v1alpha1.Vendor;
+import io.calendarsync.operator.notify.EventStream;
 import io.calendarsync.operator.oauth.AccessToken;
 import io.calendarsync.operator.oauth.AccessTokens;
 import io.calendarsync.operator.store.EntryKey;
@@ -42,10 +43,12 @@ public final class SyncEngine implements CalendarSync {
   private final Map<Vendor, VendorConnector> connectors;
   private final AccessTokens tokens;
   private final ConflictReporter reporter;
+  private final EventStream stream;
   private final Clock clock;
 
   public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
-      ConflictReporter reporter, Clock clock) {
+      ConflictReporter reporter, EventStream stream, Clock clock) {
+    this.stream = stream;
     this.store = store;
     this.connectors = Map.copyOf(connectors);
     this.tokens = tokens;
@@ -55,6 +58,26 @@ public final class SyncEngine implements CalendarSync {
 
   @Override
   public SyncResult sync(SyncTarget target) throws SyncFailure {
+    SyncResult result;
+    try {
+      result = syncLocked(target);
+    } catch (SyncFailure failure) {
+      stream.publish(EventStream.SYNC_FAILED, Map.of("provider", target.key(), "tenant", target.spec().getTenant(),
+          "reason", failure.reason().name(), "message", failure.getMessage()));
+      throw failure;
+    }
+    if (result.changedAnything()) {
+      var c = result.counts();
+      stream.publish(EventStream.SYNC_COMPLETED, Map.of("provider", target.key(), "tenant", target.spec().getTenant(),
+          "createdExternal", c.getCreatedExternal().toString(), "updatedExternal", c.getUpdatedExternal().toString(),
+          "deletedExternal", c.getDeletedExternal().toString(), "createdInternal", c.getCreatedInternal().toString(),
+          "updatedInternal", c.getUpdatedInternal().toString(), "deletedInternal", c.getDeletedInternal().toString(),
+          "conflicts", c.getConflicts().toString(), "errors", c.getErrors().toString()));
+    }
+    return result;
+  }
+
+  private SyncResult syncLocked(SyncTarget target) throws SyncFailure {
     return locked(target, run -> {
       ProviderSyncState state = run.lock.inTransaction(tx -> tx.syncState().find(run.provider))
           .orElse(new ProviderSyncState(run.provider, null, null, null, null, null));
@@ -80,7 +103,9 @@ public final class SyncEngine implements CalendarSync {
    * Applies a person's decision on a conflict: the kept side overwrites the other (both read fresh), and the pair is
    * in sync again. Nothing happens if the pair is no longer in conflict.
    */
-  public void resolve(SyncTarget target, EntryKey entry, ConflictResolution keep) throws SyncFailure {
+  @Override
+  public void resolve(SyncTarget target, String entryId, ConflictResolution keep) throws SyncFailure {
+    EntryKey entry = new EntryKey(target.spec().getTenant(), entryId);
     locked(target, run -> {
       Optional<EventMapping> mapping = run.lock.inTransaction(tx -> tx.mappings().findByEntry(run.provider, entry));
       if (mapping.isEmpty() || mapping.get().status() != MappingStatus.CONFLICT) {

@@ -2,10 +2,13 @@ package io.calendarsync.operator.provider;
 
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.CalendarProviderStatus;
+import io.calendarsync.api.v1alpha1.CalendarSyncConflict;
+import io.calendarsync.api.v1alpha1.ConflictResolution;
 import io.calendarsync.api.v1alpha1.Durations;
 import io.calendarsync.api.v1alpha1.MetadataKeys;
 import io.calendarsync.api.v1alpha1.Phase;
 import io.calendarsync.operator.config.OperatorConfig;
+import io.calendarsync.operator.conflict.ConflictNames;
 import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.metrics.OperatorMetrics;
 import io.calendarsync.operator.status.ConditionType;
@@ -32,6 +35,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +45,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -61,6 +68,7 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
   public static final String NAME = "calendarprovider";
   private static final Logger LOG = LoggerFactory.getLogger(CalendarProviderReconciler.class);
   private static final String SECRET_INDEX = "credentials-secret";
+  private static final String USER_INDEX = "tenant-user";
 
   private final CalendarSync sync;
   private final OperatorConfig config;
@@ -73,6 +81,8 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
   private final RetryBackoff backoff;
   private final Map<String, Integer> cleanupAttempts = new ConcurrentHashMap<>();
 
+  private final SimpleInboundEventSource<CalendarProvider> wakeUps = new SimpleInboundEventSource<>("wake-ups");
+  private IndexerResourceCache<CalendarProvider> providers;
   private InformerEventSource<Secret, CalendarProvider> secrets;
   private InformerEventSource<Namespace, CalendarProvider> namespaces;
 
@@ -90,7 +100,9 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
   @Override
   public List<EventSource<?, CalendarProvider>> prepareEventSources(EventSourceContext<CalendarProvider> context) {
     List<EventSource<?, CalendarProvider>> sources = new ArrayList<>();
-    var providers = context.getPrimaryCache();
+    providers = context.getPrimaryCache();
+    providers.addIndexer(USER_INDEX, p -> p.getSpec() == null ? List.of() : List.of(userKey(p.getSpec().getTenant(), p.getSpec().getUserId())));
+    sources.add(wakeUps);
     providers.addIndexer(SECRET_INDEX, p -> p.getSpec() == null || p.getSpec().getCredentialsSecretRef() == null
         ? List.of()
         : List.of(p.getMetadata().getNamespace() + "/" + p.getSpec().getCredentialsSecretRef().getName()));
@@ -103,6 +115,13 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .build(), context);
     sources.add(secrets);
+    // A person's resolution (spec.resolution on a conflict the provider owns) wakes the provider, which applies it.
+    sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(CalendarSyncConflict.class, CalendarProvider.class)
+        .withName("conflicts")
+        .withLabelSelector(ConflictNames.PROVIDER_LABEL)
+        .withSecondaryToPrimaryMapper(conflict -> Set.of(new ResourceID(
+            conflict.getMetadata().getLabels().get(ConflictNames.PROVIDER_LABEL), conflict.getMetadata().getNamespace())))
+        .build(), context));
     if (tenantGuard.isEnforced()) {
       namespaces = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, CalendarProvider.class)
           .withName("tenant-namespaces")
@@ -114,6 +133,23 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
       sources.add(namespaces);
     }
     return sources;
+  }
+
+  /** Wakes the providers that sync these users' schedules of the tenant (a platform change reached them). */
+  public void wakeProvidersOf(String tenant, Collection<String> users) {
+    for (String user : users) {
+      providers.byIndex(USER_INDEX, userKey(tenant, user))
+          .forEach(provider -> wakeUps.propagateEvent(ResourceID.fromResource(provider)));
+    }
+  }
+
+  /** Wakes every provider (after missed notifications, every one must read its change log). */
+  public void wakeAll() {
+    providers.list().forEach(provider -> wakeUps.propagateEvent(ResourceID.fromResource(provider)));
+  }
+
+  private static String userKey(String tenant, String user) {
+    return tenant + "/" + user;
   }
 
   @Override
@@ -145,8 +181,10 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
     } else if (Boolean.TRUE.equals(provider.getSpec().getSuspend())) {
       wakeUp = suspend(provider, before, credentials, status);
     } else {
-      wakeUp = runSync(provider, new SyncTarget(provider.getMetadata().getNamespace(),
-          provider.getMetadata().getName(), provider.getSpec(), credentials), status, now);
+      SyncTarget target = new SyncTarget(provider.getMetadata().getNamespace(), provider.getMetadata().getName(),
+          provider.getSpec(), credentials);
+      Optional<Duration> failedResolution = applyResolutions(provider, target, context, status);
+      wakeUp = failedResolution.isPresent() ? failedResolution : runSync(provider, target, status, now);
     }
     if (syncRequested) {
       status.recordSyncRequestHandled(syncRequest);
@@ -174,6 +212,30 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
     }
     backoff.reset(key(provider));
     status.markSuspended();
+    return Optional.empty();
+  }
+
+  /**
+   * Applies the resolutions people set on this provider's conflicts, then deletes those conflicts. A failure stops
+   * here and is reported like a failed sync (the conflict stays, and is tried again).
+   */
+  private Optional<Duration> applyResolutions(CalendarProvider provider, SyncTarget target,
+      Context<CalendarProvider> context, ProviderStatusEditor status) {
+    List<CalendarSyncConflict> decided = context.getSecondaryResources(CalendarSyncConflict.class).stream()
+        .filter(c -> c.getSpec() != null && c.getSpec().getResolution() != null)
+        .toList();
+    for (CalendarSyncConflict conflict : decided) {
+      try {
+        sync.resolve(target, conflict.getSpec().getEntryId(), conflict.getSpec().getResolution());
+      } catch (SyncFailure failure) {
+        status.markSyncFailed(failure);
+        return Optional.of(backoff.next(target.key(), failure.retryAfter()));
+      }
+      context.getClient().resource(conflict).delete();
+      events.normal(provider, "ConflictResolved", "Conflict " + conflict.getMetadata().getName() + " resolved: "
+          + (conflict.getSpec().getResolution() == ConflictResolution.KeepInternal
+              ? "the schedule entry was kept" : "the calendar event was kept"));
+    }
     return Optional.empty();
   }
 

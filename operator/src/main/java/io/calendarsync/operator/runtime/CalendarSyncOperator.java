@@ -4,6 +4,8 @@ import io.calendarsync.operator.config.OperatorConfig;
 import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.metrics.OperatorMetrics;
 import io.calendarsync.operator.provider.CalendarProviderReconciler;
+import io.calendarsync.operator.provider.ScheduleChangeWakeUps;
+import io.calendarsync.operator.store.ChangeNotificationHandler;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -38,10 +40,12 @@ public final class CalendarSyncOperator implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
 
   private final AtomicBoolean stopping;
+  private final CalendarProviderReconciler reconciler;
 
   private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry,
-      AtomicBoolean stopping) {
+      AtomicBoolean stopping, CalendarProviderReconciler reconciler) {
     this.stopping = stopping;
+    this.reconciler = reconciler;
     this.operator = operator;
     this.management = management;
     this.registry = registry;
@@ -105,7 +109,12 @@ public final class CalendarSyncOperator implements AutoCloseable {
     LOG.info("operator started: watching {}, tenant enforcement {}, leader election {}, management port {}",
         config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces(),
         config.tenantEnforcement() ? "on" : "off", config.leaderElection() ? "on" : "off", management.port());
-    return new CalendarSyncOperator(operator, management, registry, stopping);
+    return new CalendarSyncOperator(operator, management, registry, stopping, reconciler);
+  }
+
+  /** Where the database's change notifications go: they wake the providers of the users concerned. */
+  public ChangeNotificationHandler scheduleChangeHandler() {
+    return new ScheduleChangeWakeUps(reconciler);
   }
 
   public int managementPort() {

@@ -1,10 +1,12 @@
 package io.calendarsync.operator.store;
 
+import java.util.Set;
+
 /** What {@link ChangeNotificationListener} calls, on its own thread; keep both methods quick (enqueue work). */
 public interface ChangeNotificationHandler {
 
-  /** A transaction that changed this entry has committed. */
-  void entryChanged(EntryKey entry);
+  /** A transaction that changed this entry has committed; {@code users} had the entry before or have it after. */
+  void entryChanged(EntryKey entry, Set<String> users);
 
   /**
    * The listener is listening, for the first time or again after losing its connection. Notifications sent while it

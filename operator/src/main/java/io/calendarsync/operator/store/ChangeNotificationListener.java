@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Wakes the operator when the platform changes a schedule entry: LISTENs on the channel the change log trigger
@@ -23,7 +25,7 @@ import java.time.Duration;
  */
 public final class ChangeNotificationListener implements AutoCloseable {
 
-  /** The channel the trigger notifies; payload {@code {"tenant": ..., "entryId": ...}}. */
+  /** The channel the trigger notifies; payload {@code {"tenant": ..., "entryId": ..., "users": [...]}}. */
   public static final String CHANNEL = "calendar_sync_schedule_changes";
 
   private static final Logger LOG = LoggerFactory.getLogger(ChangeNotificationListener.class);
@@ -128,7 +130,9 @@ public final class ChangeNotificationListener implements AutoCloseable {
   private void dispatch(String payload) {
     try {
       JsonNode change = JSON.readTree(payload);
-      handler.entryChanged(new EntryKey(change.path("tenant").asText(), change.path("entryId").asText()));
+      Set<String> users = new HashSet<>();
+      change.path("users").forEach(user -> users.add(user.asText()));
+      handler.entryChanged(new EntryKey(change.path("tenant").asText(), change.path("entryId").asText()), users);
     } catch (Exception e) {
       // One bad payload or handler failure must not stop the notifications for everyone else.
       LOG.error("Could not handle schedule change notification {}", payload, e);

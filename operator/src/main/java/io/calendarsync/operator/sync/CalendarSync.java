@@ -1,5 +1,7 @@
 package io.calendarsync.operator.sync;
 
+import io.calendarsync.api.v1alpha1.ConflictResolution;
+
 /**
  * The port between the provider lifecycle and the sync engine. The reconciler decides <em>whether</em> a provider may
  * sync (valid spec, credentials present, tenant allowed, not suspended); an implementation of this port does the
@@ -9,6 +11,12 @@ public interface CalendarSync {
 
   /** One incremental sync of both directions the provider allows. */
   SyncResult sync(SyncTarget target) throws SyncFailure;
+
+  /**
+   * Applies a person's decision on a conflict between the entry {@code entryId} (of the provider's tenant) and its
+   * event: the kept side overwrites the other. Does nothing when the pair is no longer in conflict.
+   */
+  void resolve(SyncTarget target, String entryId, ConflictResolution keep) throws SyncFailure;
 
   /**
    * Releases what the provider holds at the vendor (push channels), on suspend and before deletion. Must be safe to

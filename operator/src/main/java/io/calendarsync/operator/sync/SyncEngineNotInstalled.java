@@ -1,5 +1,7 @@
 package io.calendarsync.operator.sync;
 
+import io.calendarsync.api.v1alpha1.ConflictResolution;
+
 /**
  * What the operator runs with until the sync engine (store + vendor adapters) is wired in: the whole provider
  * lifecycle works, and every provider says plainly that no sync happened. Holds nothing at the vendor, so releasing
@@ -11,6 +13,11 @@ public final class SyncEngineNotInstalled implements CalendarSync {
   public SyncResult sync(SyncTarget target) throws SyncFailure {
     throw new SyncFailure(SyncFailureReason.SyncEngineNotInstalled,
         "This build of the operator has no sync engine; providers are validated but not synced");
+  }
+
+  @Override
+  public void resolve(SyncTarget target, String entryId, ConflictResolution keep) throws SyncFailure {
+    sync(target);
   }
 
   @Override

@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,6 +61,24 @@ class ChangeNotificationListenerTest {
     }
   }
 
+  @Test
+  void namesTheUsersWhoHadTheEntryBeforeAndAfterSoAnUnassignedUsersProviderIsWoken() throws SQLException {
+    try (TestDatabase database = TestDatabase.migrated();
+         RecordingHandler handler = new RecordingHandler(database)) {
+      handler.awaitListening(1);
+      try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, start_date, end_date, assignees)"
+            + " VALUES ('acme', 'handover', '2026-03-02', '2026-03-03', '{alice}')");
+        await().atMost(PATIENCE).until(() -> handler.usersByEntry.containsKey(new EntryKey("acme", "handover")));
+        assertThat(handler.usersByEntry.get(new EntryKey("acme", "handover"))).containsExactly("alice");
+        handler.usersByEntry.clear();
+        statement.execute("UPDATE calendar_sync.schedule_entries SET assignees = '{bob}' WHERE entry_id = 'handover'");
+      }
+      await().atMost(PATIENCE).until(() -> handler.usersByEntry.containsKey(new EntryKey("acme", "handover")));
+      assertThat(handler.usersByEntry.get(new EntryKey("acme", "handover"))).containsExactlyInAnyOrder("alice", "bob");
+    }
+  }
+
   private static void insertEntry(Connection connection, String entryId) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, start_date, end_date)"
@@ -68,6 +89,7 @@ class ChangeNotificationListenerTest {
   /** Starts a listener and records what it hears. */
   private static final class RecordingHandler implements ChangeNotificationHandler, AutoCloseable {
     final List<EntryKey> changed = new CopyOnWriteArrayList<>();
+    final Map<EntryKey, Set<String>> usersByEntry = new ConcurrentHashMap<>();
     final AtomicInteger listeningCalls = new AtomicInteger();
     final ChangeNotificationListener listener;
 
@@ -77,8 +99,9 @@ class ChangeNotificationListenerTest {
     }
 
     @Override
-    public void entryChanged(EntryKey entry) {
+    public void entryChanged(EntryKey entry, Set<String> users) {
       changed.add(entry);
+      usersByEntry.put(entry, users);
     }
 
     @Override

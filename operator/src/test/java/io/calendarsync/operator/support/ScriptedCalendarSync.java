@@ -1,5 +1,6 @@
 package io.calendarsync.operator.support;
 
+import io.calendarsync.api.v1alpha1.ConflictResolution;
 import io.calendarsync.api.v1alpha1.SyncCounts;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.calendarsync.operator.sync.PushState;
@@ -26,6 +27,7 @@ public final class ScriptedCalendarSync implements CalendarSync {
   private final Map<String, SyncFailure> releaseFailures = new ConcurrentHashMap<>();
   private final Map<String, Integer> openConflicts = new ConcurrentHashMap<>();
   private final List<SyncTarget> targets = new CopyOnWriteArrayList<>();
+  private final List<String> resolutions = new CopyOnWriteArrayList<>();
 
   @Override
   public SyncResult sync(SyncTarget target) throws SyncFailure {
@@ -37,6 +39,19 @@ public final class ScriptedCalendarSync implements CalendarSync {
     }
     return new SyncResult(new SyncCounts(), openConflicts.getOrDefault(target.key(), 0),
         PushState.inactive("PushDisabled", "Push is not configured"), null, null, Optional.empty());
+  }
+
+  @Override
+  public void resolve(SyncTarget target, String entryId, ConflictResolution keep) throws SyncFailure {
+    resolutions.add(target.key() + " " + entryId + " " + keep);
+    SyncFailure failure = syncFailures.get(target.key());
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  public List<String> resolutions() {
+    return resolutions;
   }
 
   @Override
