@@ -136,7 +136,12 @@ public final class SyncEngine implements CalendarSync {
         throw new SyncFailure(SyncFailureReason.SyncInProgress, "another operator replica is syncing this provider");
       }
       try (ProviderLock held = lock.get()) {
-        ExternalCalendar calendar = connectors.get(target.spec().getVendor()).open(target);
+        VendorConnector connector = connectors.get(target.spec().getVendor());
+        if (connector == null) {
+          throw new SyncFailure(SyncFailureReason.VendorUnavailable,
+              "this operator has no connector for " + target.spec().getVendor());
+        }
+        ExternalCalendar calendar = connector.open(target);
         return work.run(new SyncRun(target, held, calendar, window(target.spec(), clock.instant()), clock));
       }
     } catch (VendorException e) {

@@ -59,6 +59,17 @@ public final class AccessTokens {
     return Optional.ofNullable(held.get(target.key())).map(h -> refreshAt(h.token()));
   }
 
+  /**
+   * Drops the access token the vendor refused (a 401), keeping any rotated refresh token: the next call refreshes
+   * with the newest refresh token, which may be the only one still valid.
+   */
+  public void invalidateAccessToken(SyncTarget target) {
+    held.computeIfPresent(target.key(), (key, h) -> new Held(
+        new AccessToken(h.token().value(), h.token().obtainedAt(), h.token().obtainedAt()), h.refreshToken(),
+        h.secretVersion()));
+  }
+
+  /** Forgets everything held for the provider (it was deleted or suspended). */
   public void forget(SyncTarget target) {
     held.remove(target.key());
   }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A fresh, migrated database on the JVM's shared embedded PostgreSQL, with a pool and a {@link Store} on it. */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
   private final StoreConnectionSettings settings;
   private final HikariDataSource dataSource;
@@ -20,44 +20,44 @@ final class TestDatabase implements AutoCloseable {
     this.store = new Store(dataSource);
   }
 
-  static TestDatabase migrated() {
+  public static TestDatabase migrated() {
     return migrated(EmbeddedPostgresServer.shared());
   }
 
-  static TestDatabase migrated(EmbeddedPostgresServer server) {
+  public static TestDatabase migrated(EmbeddedPostgresServer server) {
     TestDatabase database = empty(server);
     new SchemaMigrator(database.dataSource).migrate();
     return database;
   }
 
   /** Another pool on the same database, as a second operator replica has. */
-  static TestDatabase sharing(TestDatabase other) {
+  public static TestDatabase sharing(TestDatabase other) {
     return new TestDatabase(other.settings);
   }
 
-  static TestDatabase empty(EmbeddedPostgresServer server) {
+  public static TestDatabase empty(EmbeddedPostgresServer server) {
     return new TestDatabase(new StoreConnectionSettings(server.createDatabase(), server.user(), server.password()));
   }
 
-  StoreConnectionSettings settings() {
+  public StoreConnectionSettings settings() {
     return settings;
   }
 
-  HikariDataSource dataSource() {
+  public HikariDataSource dataSource() {
     return dataSource;
   }
 
-  Store store() {
+  public Store store() {
     return store;
   }
 
   /** A connection of its own, outside the pool, as the platform or a second replica would have. */
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return settings.connect();
   }
 
   /** Runs SQL as the platform does: plain statements, no origin set. */
-  void execute(String sql) {
+  public void execute(String sql) {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

@@ -1,0 +1,5 @@
+package io.calendarsync.emulators.recurrence;
+
+public enum Frequency {
+    DAILY, WEEKLY, MONTHLY, YEARLY
+}
