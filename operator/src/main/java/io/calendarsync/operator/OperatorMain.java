@@ -1,8 +1,10 @@
 package io.calendarsync.operator;
 
+import io.calendarsync.operator.config.EngineSettings;
 import io.calendarsync.operator.config.OperatorCommand;
+import io.calendarsync.operator.config.OperatorConfig;
 import io.calendarsync.operator.runtime.CalendarSyncOperator;
-import io.calendarsync.operator.sync.SyncEngineNotInstalled;
+import io.calendarsync.operator.runtime.SyncEngineAssembly;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.slf4j.LoggerFactory;
@@ -38,23 +40,29 @@ public final class OperatorMain {
     System.setProperty("calendarsync.log.level", command.logLevel());
     var log = LoggerFactory.getLogger(OperatorMain.class);
 
-    KubernetesClient client = new KubernetesClientBuilder().build();
-    CalendarSyncOperator operator;
+    OperatorConfig config;
+    EngineSettings engineSettings;
     try {
-      operator = CalendarSyncOperator.start(command.toConfig(), client, new SyncEngineNotInstalled(),
-          Clock.systemUTC(), () -> {
-            log.error("lost the leader Lease while running; exiting so the pod restarts as a standby");
-            System.exit(1);
-          });
+      config = command.toConfig();
+      engineSettings = command.toEngineSettings();
     } catch (IllegalArgumentException e) {
       log.error("invalid configuration: {}", e.getMessage());
       System.exit(2);
       return;
     }
+    Clock clock = Clock.systemUTC();
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    SyncEngineAssembly engine = SyncEngineAssembly.start(engineSettings, client, clock);
+    CalendarSyncOperator operator = CalendarSyncOperator.start(config, client, engine.engine(), clock, () -> {
+      log.error("lost the leader Lease while running; exiting so the pod restarts as a standby");
+      System.exit(1);
+    });
+    engine.listenForChanges(operator.scheduleChangeHandler());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping: finishing in-flight reconciles");
       operator.close();
+      engine.close();
       client.close();
       stopped.countDown();
     }, "shutdown"));

@@ -1,8 +1,10 @@
 package io.calendarsync.operator.config;
 
+import io.calendarsync.operator.store.StoreConnectionSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,12 +59,58 @@ public class OperatorCommand {
       description = "Level of the operator's own loggers (env CALENDAR_SYNC_LOG_LEVEL).")
   String logLevel;
 
+  @Option(names = "--database-url", defaultValue = "${env:CALENDAR_SYNC_DATABASE_URL:-}",
+      description = "JDBC URL of the schedule database (env CALENDAR_SYNC_DATABASE_URL).")
+  String databaseUrl;
+
+  @Option(names = "--database-username", defaultValue = "${env:CALENDAR_SYNC_DATABASE_USERNAME:-}",
+      description = "Database user (env CALENDAR_SYNC_DATABASE_USERNAME).")
+  String databaseUsername;
+
+  /** Environment only: a password on the command line would show in the process list. */
+  String databasePassword = System.getenv().getOrDefault("CALENDAR_SYNC_DATABASE_PASSWORD", "");
+
+  @Option(names = "--redis-uri", defaultValue = "${env:CALENDAR_SYNC_REDIS_URI:-}",
+      description = "Redis for notifications and the event stream, e.g. redis://redis:6379 (env CALENDAR_SYNC_REDIS_URI).")
+  String redisUri;
+
+  @Option(names = "--vendor-requests-per-second", defaultValue = "${env:CALENDAR_SYNC_VENDOR_REQUESTS_PER_SECOND:-10}",
+      description = "Request budget per vendor, shared by all its providers (env CALENDAR_SYNC_VENDOR_REQUESTS_PER_SECOND).")
+  double vendorRequestsPerSecond;
+
+  @Option(names = "--google-api-url", defaultValue = "${env:CALENDAR_SYNC_GOOGLE_API_URL:-https://www.googleapis.com/}",
+      description = "Google APIs root; point at an emulator for tests (env CALENDAR_SYNC_GOOGLE_API_URL).")
+  String googleApiUrl;
+
+  @Option(names = "--google-token-url", defaultValue = "${env:CALENDAR_SYNC_GOOGLE_TOKEN_URL:-https://oauth2.googleapis.com/token}",
+      description = "Google's OAuth token endpoint (env CALENDAR_SYNC_GOOGLE_TOKEN_URL).")
+  String googleTokenUrl;
+
+  @Option(names = "--google-authorize-url", defaultValue = "${env:CALENDAR_SYNC_GOOGLE_AUTHORIZE_URL:-https://accounts.google.com/o/oauth2/v2/auth}",
+      description = "Google's consent page (env CALENDAR_SYNC_GOOGLE_AUTHORIZE_URL).")
+  String googleAuthorizeUrl;
+
+  @Option(names = "--graph-url", defaultValue = "${env:CALENDAR_SYNC_GRAPH_URL:-https://graph.microsoft.com/v1.0}",
+      description = "Microsoft Graph v1.0 root (env CALENDAR_SYNC_GRAPH_URL).")
+  String graphUrl;
+
+  @Option(names = "--microsoft-login-url", defaultValue = "${env:CALENDAR_SYNC_MICROSOFT_LOGIN_URL:-https://login.microsoftonline.com}",
+      description = "Microsoft identity platform root (env CALENDAR_SYNC_MICROSOFT_LOGIN_URL).")
+  String microsoftLoginUrl;
+
   public LogFormat logFormat() {
     return logFormat;
   }
 
   public String logLevel() {
     return logLevel;
+  }
+
+  public EngineSettings toEngineSettings() {
+    return new EngineSettings(new StoreConnectionSettings(databaseUrl, databaseUsername, databasePassword), redisUri,
+        new VendorEndpoints(URI.create(googleApiUrl), URI.create(googleTokenUrl), URI.create(googleAuthorizeUrl),
+            URI.create(graphUrl), URI.create(microsoftLoginUrl)),
+        vendorRequestsPerSecond);
   }
 
   public OperatorConfig toConfig() {

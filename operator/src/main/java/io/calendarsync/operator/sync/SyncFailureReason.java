@@ -8,7 +8,6 @@ public enum SyncFailureReason {
   StoreUnavailable(false),
   AuthorizationRevoked(true),
   InvalidClientCredentials(true),
-  SyncEngineNotInstalled(true),
   /** Another replica holds the provider's lock (only during a leader hand-over). */
   SyncInProgress(false);
 

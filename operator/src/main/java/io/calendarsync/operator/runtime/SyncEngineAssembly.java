@@ -1,0 +1,92 @@
+package io.calendarsync.operator.runtime;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.calendarsync.api.v1alpha1.Vendor;
+import io.calendarsync.operator.config.EngineSettings;
+import io.calendarsync.operator.conflict.KubernetesConflictReporter;
+import io.calendarsync.operator.engine.SyncEngine;
+import io.calendarsync.operator.events.EventRecorder;
+import io.calendarsync.operator.notify.RedisEventStream;
+import io.calendarsync.operator.oauth.AccessTokens;
+import io.calendarsync.operator.oauth.TokenEndpointClient;
+import io.calendarsync.operator.store.ChangeNotificationHandler;
+import io.calendarsync.operator.store.ChangeNotificationListener;
+import io.calendarsync.operator.store.SchemaMigrator;
+import io.calendarsync.operator.store.Store;
+import io.calendarsync.operator.store.StoreDataSource;
+import io.calendarsync.operator.sync.CalendarSync;
+import io.calendarsync.operator.vendor.VendorConnector;
+import io.calendarsync.operator.vendor.google.GoogleConnector;
+import io.calendarsync.operator.vendor.http.RequestBudget;
+import io.calendarsync.operator.vendor.http.RetryPolicy;
+import io.calendarsync.operator.vendor.http.Sleeper;
+import io.calendarsync.operator.vendor.http.VendorCalls;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lettuce.core.RedisClient;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The sync engine assembled with its real collaborators: the schedule database (migrated on start), the Redis event
+ * stream, access tokens, one connector per vendor with its own request budget, and conflicts reported to Kubernetes.
+ */
+public final class SyncEngineAssembly implements AutoCloseable {
+
+  private final EngineSettings settings;
+  private final HikariDataSource dataSource;
+  private final RedisClient redis;
+  private final RedisEventStream stream;
+  private final SyncEngine engine;
+  private ChangeNotificationListener listener;
+
+  private SyncEngineAssembly(EngineSettings settings, KubernetesClient client, Clock clock) {
+    this.settings = settings;
+    this.dataSource = StoreDataSource.create(settings.store(), 10);
+    new SchemaMigrator(dataSource).migrate();
+    this.redis = RedisClient.create(settings.redisUri());
+    this.stream = new RedisEventStream(redis, clock);
+    AccessTokens tokens = new AccessTokens(new TokenEndpointClient(settings.endpoints(), HttpClient.newHttpClient(), clock),
+        clock);
+    Map<Vendor, VendorConnector> connectors = new EnumMap<>(Vendor.class);
+    connectors.put(Vendor.Google, new GoogleConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
+    this.engine = new SyncEngine(new Store(dataSource), connectors, tokens,
+        new KubernetesConflictReporter(client, new EventRecorder(client, clock), stream, clock), stream, clock);
+  }
+
+  public static SyncEngineAssembly start(EngineSettings settings, KubernetesClient client, Clock clock) {
+    return new SyncEngineAssembly(settings, client, clock);
+  }
+
+  /** Each vendor has its own quota, so each connector gets its own budget, shared by all of that vendor's providers. */
+  private VendorCalls vendorCalls(AccessTokens tokens, Clock clock) {
+    double rate = settings.vendorRequestsPerSecond();
+    return new VendorCalls(tokens,
+        new RequestBudget(rate, (int) Math.max(1, Math.ceil(rate * 2)), Duration.ofSeconds(30), clock, Sleeper.system()),
+        new RetryPolicy(RetryPolicy.Limits.standard(), clock, Sleeper.system(), RandomGenerator.getDefault()));
+  }
+
+  public CalendarSync engine() {
+    return engine;
+  }
+
+  /** Starts listening for committed schedule changes; {@code handler} wakes the providers they concern. */
+  public void listenForChanges(ChangeNotificationHandler handler) {
+    listener = new ChangeNotificationListener(settings.store(), handler);
+    listener.start();
+  }
+
+  @Override
+  public void close() {
+    if (listener != null) {
+      listener.close();
+    }
+    stream.close();
+    redis.shutdown();
+    dataSource.close();
+  }
+}
