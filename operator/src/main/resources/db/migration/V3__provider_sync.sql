@@ -6,7 +6,8 @@ CREATE TABLE calendar_sync.event_mappings (
     provider             text        NOT NULL,
     tenant               text        NOT NULL,
     entry_id             text        NOT NULL,
-    external_event_id    text        NOT NULL,
+    -- Null only for an entry the vendor refused to create (status error): there is no event yet.
+    external_event_id    text,
     -- Google's etag or Graph's changeKey, and the entry's version, as of the last sync: a change that comes back
     -- with the same etag is our own write (no echo), and "both moved on since" is a conflict.
     external_etag        text,
@@ -21,7 +22,8 @@ CREATE TABLE calendar_sync.event_mappings (
     CONSTRAINT event_mappings_external_event_key UNIQUE (provider, external_event_id),
     CONSTRAINT event_mappings_provider CHECK (provider ~ '^[^/]+/[^/]+$'),
     CONSTRAINT event_mappings_status CHECK (status IN ('synced', 'conflict', 'error')),
-    CONSTRAINT event_mappings_error_has_message CHECK (status <> 'error' OR error_message IS NOT NULL)
+    CONSTRAINT event_mappings_error_has_message CHECK (status <> 'error' OR error_message IS NOT NULL),
+    CONSTRAINT event_mappings_event_unless_refused CHECK (external_event_id IS NOT NULL OR status = 'error')
 );
 
 CREATE TABLE calendar_sync.provider_sync_state (

@@ -63,7 +63,7 @@ final class InboundPass {
     }
     if (changes.fullListing()) {
       List<EventMapping> unseen = run.lock.inTransaction(tx -> tx.mappings().findByProvider(run.provider)).stream()
-          .filter(m -> !seen.contains(m.externalEventId()))
+          .filter(m -> m.hasEvent() && !seen.contains(m.externalEventId()))
           .toList();
       for (EventMapping mapping : unseen) {
         checkGone(mapping.externalEventId());

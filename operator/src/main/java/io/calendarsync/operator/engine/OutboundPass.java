@@ -90,6 +90,11 @@ final class OutboundPass {
       if (ContentConversion.inWindow(live.get().content(), run.window)) {
         writer.createExternal(live.get());
       }
+    } else if (!mapping.get().hasEvent()) {
+      // The vendor refused this entry before; only a changed entry is worth another try.
+      if (!Objects.equals(mapping.get().syncedEntryVersion(), live.get().version())) {
+        writer.createExternal(live.get());
+      }
     } else if (!Objects.equals(mapping.get().syncedEntryVersion(), live.get().version())
         || mapping.get().status() == MappingStatus.ERROR) {
       writer.updateExternal(live.get(), mapping.get());

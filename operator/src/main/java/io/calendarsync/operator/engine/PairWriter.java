@@ -56,6 +56,11 @@ final class PairWriter {
           entry.key().toString(), occurrence);
     } catch (VendorException e) {
       if (e.kind() == REJECTED) {
+        // Recorded so it shows and is not retried until the entry changes; every other entry goes on.
+        run.lock.inTransaction(tx -> {
+          tx.mappings().save(EventMapping.refused(run.provider, entry.key(), entry.version(), e.getMessage()));
+          return null;
+        });
         run.error();
         return;
       }
@@ -97,6 +102,10 @@ final class PairWriter {
 
   /** Removes the event of an entry that was deleted or unassigned, unless the event changed meanwhile. */
   void deleteExternal(Optional<ScheduleEntry> entry, EventMapping mapping) throws VendorException {
+    if (!mapping.hasEvent()) {
+      run.lock.inTransaction(tx -> tx.mappings().delete(run.provider, mapping.entry()));
+      return;
+    }
     try {
       run.calendar.delete(mapping.externalEventId(), mapping.externalEtag());
     } catch (VendorException e) {

@@ -24,8 +24,10 @@ public record EventMapping(
   public EventMapping {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(entry, "entry");
-    Objects.requireNonNull(externalEventId, "externalEventId");
     Objects.requireNonNull(status, "status");
+    if (externalEventId == null && status != MappingStatus.ERROR) {
+      throw new IllegalArgumentException("only a refused create (status error) has no external event");
+    }
     if (status == MappingStatus.ERROR && errorMessage == null) {
       throw new IllegalArgumentException("an error mapping needs an error message");
     }
@@ -36,6 +38,19 @@ public record EventMapping(
       long entryVersion, Instant syncedAt) {
     return new EventMapping(provider, entry, externalEventId, externalEtag, entryVersion, MappingStatus.SYNCED, null,
         syncedAt);
+  }
+
+  /**
+   * The vendor refused to create the entry's event: no event exists, and the entry is tried again once it changes
+   * past {@code entryVersion}.
+   */
+  public static EventMapping refused(ProviderKey provider, EntryKey entry, long entryVersion, String message) {
+    return new EventMapping(provider, entry, null, null, entryVersion, MappingStatus.ERROR, message, null);
+  }
+
+  /** True when the pair has an event at the vendor (false only for a refused create). */
+  public boolean hasEvent() {
+    return externalEventId != null;
   }
 
   /** This mapping with another status, keeping the versions of the last sync. */

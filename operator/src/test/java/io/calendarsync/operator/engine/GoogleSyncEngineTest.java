@@ -300,4 +300,32 @@ class GoogleSyncEngineTest {
     assertThat(event.path("visibility").asText()).isEqualTo("private");
     assertThat(fx.entry("maybe").content().status()).isEqualTo(EntryStatus.TENTATIVE);
   }
+
+  @Test
+  void anEntryTheVendorRefusesIsMarkedErrorWithItsMessageWhileTheOthersSync() throws Exception {
+    fx.platformSql("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, starts_at, ends_at, time_zone,"
+        + " recurrence, assignees) VALUES ('acme', 'odd-series', 'Odd', '2026-01-30T09:00:00Z', '2026-01-30T10:00:00Z',"
+        + " 'UTC', '{RRULE:FREQ=SOMETIMES}', '{alice}')");
+    fx.platformInserts("fine", "Fine", "2026-01-30T11:00:00Z", "2026-01-30T12:00:00Z");
+    SyncTarget target = fx.bidirectional();
+
+    SyncResult result = fx.sync(target);
+
+    assertThat(result.counts().getErrors()).isEqualTo(1);
+    assertThat(fx.onlyEvent().path("summary").asText()).isEqualTo("Fine");
+    var refused = fx.database.store().mappings()
+        .findByEntry(new ProviderKey("team-a", "alice-google"), new io.calendarsync.operator.store.EntryKey("acme", "odd-series"))
+        .orElseThrow();
+    assertThat(refused.status()).isEqualTo(MappingStatus.ERROR);
+    assertThat(refused.errorMessage()).isNotBlank();
+
+    long writes = fx.vendorWrites();
+    fx.sync(target);
+    assertThat(fx.vendorWrites()).as("a refused entry is not retried until it changes").isEqualTo(writes);
+
+    fx.platformSql("UPDATE calendar_sync.schedule_entries SET recurrence = '{RRULE:FREQ=WEEKLY;COUNT=3}'"
+        + " WHERE entry_id = 'odd-series'");
+    fx.sync(target);
+    assertThat(fx.calendarEvents()).hasSize(2);
+  }
 }
