@@ -15,6 +15,10 @@ import io.calendarsync.operator.vendor.http.VendorCalls;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.time.Instant;
+import java.time.Duration;
 
 import static io.calendarsync.operator.vendor.google.GoogleErrors.Addressed.CALENDAR;
 import static io.calendarsync.operator.vendor.google.GoogleRequests.build;
@@ -28,6 +32,10 @@ public final class GoogleConnector implements VendorConnector {
 
   /** A calendar without a zone shows UTC; the region id (not the offset "Z") is what stores and vendors name. */
   private static final ZoneId UTC = ZoneId.of("UTC");
+  private static final Duration ZONE_FRESHNESS = Duration.ofHours(1);
+
+  private final Map<String, CachedZone> zones = new ConcurrentHashMap<>();
+  private final Clock clock;
 
   /** Google's largest page: fewer requests per listing. */
   static final int MAX_PAGE_SIZE = 2500;
@@ -55,6 +63,7 @@ public final class GoogleConnector implements VendorConnector {
         .build();
     this.calls = calls;
     this.errors = new GoogleErrors(clock);
+    this.clock = clock;
     this.pageSize = pageSize;
   }
 
@@ -62,6 +71,26 @@ public final class GoogleConnector implements VendorConnector {
    * Reads the calendar first: a missing calendar fails here as CALENDAR_NOT_FOUND (Google's 404 does not say whether
    * the calendar or an event is missing), and its time zone is Google's default for events that name none.
    */
+  /**
+   * The calendar's own zone (the default for events naming none), read once an hour rather than on every sync: an
+   * incremental sync then costs exactly its list pages. A calendar deleted meanwhile still fails the list with
+   * CALENDAR_NOT_FOUND.
+   */
+  private ZoneId calendarZone(GoogleRequests requests, String provider, String calendarId) throws VendorException {
+    String key = provider + "|" + calendarId;
+    CachedZone cached = zones.get(key);
+    if (cached != null && clock.instant().isBefore(cached.readAt().plus(ZONE_FRESHNESS))) {
+      return cached.zone();
+    }
+    com.google.api.services.calendar.model.Calendar calendar =
+        requests.execute(build(() -> api.calendars().get(calendarId)), CALENDAR);
+    ZoneId zone = GoogleTimeZones.named(calendar.getTimeZone()).orElse(UTC);
+    zones.put(key, new CachedZone(zone, clock.instant()));
+    return zone;
+  }
+
+  private record CachedZone(ZoneId zone, Instant readAt) {}
+
   @Override
   public ExternalCalendar open(SyncTarget target) throws VendorException {
     if (target.spec().getVendor() != Vendor.Google) {
@@ -69,9 +98,7 @@ public final class GoogleConnector implements VendorConnector {
     }
     String calendarId = target.spec().getCalendarId();
     GoogleRequests requests = new GoogleRequests(calls, errors, target);
-    com.google.api.services.calendar.model.Calendar calendar =
-        requests.execute(build(() -> api.calendars().get(calendarId)), CALENDAR);
-    GoogleEventMapper mapper = new GoogleEventMapper(GoogleTimeZones.named(calendar.getTimeZone()).orElse(UTC));
+    GoogleEventMapper mapper = new GoogleEventMapper(calendarZone(requests, target.key(), calendarId));
     return new GoogleCalendar(api, requests, calendarId, mapper, pageSize, target.key());
   }
 }
