@@ -82,11 +82,7 @@ final class PairWriter {
       run.updatedExternal();
     } catch (VendorException e) {
       if (e.kind() == REJECTED) {
-        run.lock.inTransaction(tx -> {
-          tx.mappings().save(mapping.withStatus(MappingStatus.ERROR, e.getMessage()));
-          return null;
-        });
-        run.error();
+        markError(mapping, e);
       } else if (e.kind() == PRECONDITION_FAILED || e.kind() == NOT_FOUND) {
         Optional<ExternalEvent> current = run.calendar.get(mapping.externalEventId()).filter(ev -> !ev.cancelled());
         if (current.isPresent() && ContentConversion.sameContent(entry.content(), current.get().content())) {
@@ -109,6 +105,10 @@ final class PairWriter {
     try {
       run.calendar.delete(mapping.externalEventId(), mapping.externalEtag());
     } catch (VendorException e) {
+      if (e.kind() == REJECTED) {
+        markError(mapping, e);
+        return;
+      }
       if (e.kind() != PRECONDITION_FAILED) {
         throw e;
       }
@@ -211,12 +211,25 @@ final class PairWriter {
     try {
       run.calendar.delete(mapping.externalEventId(), null);
     } catch (VendorException e) {
+      if (e.kind() == REJECTED) {
+        markError(mapping, e);
+        return;
+      }
       if (e.kind() != NOT_FOUND) {
         throw e;
       }
     }
     run.lock.inTransaction(tx -> tx.mappings().delete(run.provider, mapping.entry()));
     run.deletedExternal();
+  }
+
+  /** The vendor refused this pair's write: recorded with its message, and every other pair goes on. */
+  private void markError(EventMapping mapping, VendorException refusal) {
+    run.lock.inTransaction(tx -> {
+      tx.mappings().save(mapping.withStatus(MappingStatus.ERROR, refusal.getMessage()));
+      return null;
+    });
+    run.error();
   }
 
   void recordSynced(ScheduleEntry entry, ExternalEvent event) {

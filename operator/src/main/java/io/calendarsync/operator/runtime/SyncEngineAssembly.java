@@ -17,6 +17,7 @@ import io.calendarsync.operator.store.StoreDataSource;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.calendarsync.operator.vendor.VendorConnector;
 import io.calendarsync.operator.vendor.google.GoogleConnector;
+import io.calendarsync.operator.vendor.microsoft.MicrosoftConnector;
 import io.calendarsync.operator.vendor.http.RequestBudget;
 import io.calendarsync.operator.vendor.http.RetryPolicy;
 import io.calendarsync.operator.vendor.http.Sleeper;
@@ -54,6 +55,7 @@ public final class SyncEngineAssembly implements AutoCloseable {
         clock);
     Map<Vendor, VendorConnector> connectors = new EnumMap<>(Vendor.class);
     connectors.put(Vendor.Google, new GoogleConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
+    connectors.put(Vendor.Microsoft, new MicrosoftConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
     this.engine = new SyncEngine(new Store(dataSource), connectors, tokens,
         new KubernetesConflictReporter(client, new EventRecorder(client, clock), stream, clock), stream, clock);
   }
