@@ -32,7 +32,8 @@ final class InboundPass {
     this.writer = writer;
   }
 
-  void run(Optional<String> cursor) throws VendorException {
+  /** Applies the changes since {@code cursor} and returns (and stores) the cursor that follows them. */
+  String run(Optional<String> cursor) throws VendorException {
     ChangeSet changes;
     try {
       changes = run.calendar.changesSince(cursor, run.window);
@@ -74,6 +75,7 @@ final class InboundPass {
       tx.syncState().saveExternalSyncToken(run.provider, next);
       return null;
     });
+    return next;
   }
 
   /**

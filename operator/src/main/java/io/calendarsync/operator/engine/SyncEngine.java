@@ -82,11 +82,15 @@ public final class SyncEngine implements CalendarSync {
       ProviderSyncState state = run.lock.inTransaction(tx -> tx.syncState().find(run.provider))
           .orElse(new ProviderSyncState(run.provider, null, null, null, null, null));
       PairWriter writer = new PairWriter(run, reporter);
-      if (target.spec().getSyncDirection().writesInternal()) {
-        new InboundPass(run, writer).run(Optional.ofNullable(state.externalSyncToken()));
-      }
+      boolean inbound = target.spec().getSyncDirection().writesInternal();
+      String cursor = inbound ? new InboundPass(run, writer).run(Optional.ofNullable(state.externalSyncToken())) : null;
       if (target.spec().getSyncDirection().writesExternal()) {
         new OutboundPass(run, writer, store).run(Optional.ofNullable(state.watermark()));
+      }
+      if (inbound && run.counts.getCreatedExternal() > 0) {
+        // Move the cursor past the events just created: a vendor need not report an event created and deleted
+        // between two of our reads (Graph does not), so a person's deletion of one would otherwise go unseen.
+        new InboundPass(run, writer).run(Optional.ofNullable(cursor));
       }
       long open = run.lock.inTransaction(tx -> tx.mappings().findByProvider(run.provider)).stream()
           .filter(m -> m.status() == MappingStatus.CONFLICT)

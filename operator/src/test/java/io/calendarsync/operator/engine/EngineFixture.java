@@ -5,22 +5,21 @@ import io.calendarsync.api.v1alpha1.CalendarProviderSpec;
 import io.calendarsync.api.v1alpha1.ConflictPolicy;
 import io.calendarsync.api.v1alpha1.ConflictResolution;
 import io.calendarsync.api.v1alpha1.SyncDirection;
-import io.calendarsync.api.v1alpha1.Vendor;
-import io.calendarsync.operator.notify.EventStream;
 import io.calendarsync.operator.store.EntryKey;
+import io.calendarsync.operator.store.EventMapping;
+import io.calendarsync.operator.store.ProviderKey;
 import io.calendarsync.operator.store.ScheduleEntry;
 import io.calendarsync.operator.store.TestDatabase;
 import io.calendarsync.operator.sync.SyncResult;
 import io.calendarsync.operator.sync.SyncTarget;
-import io.calendarsync.operator.vendor.google.GoogleEmulatorFixture;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The real engine on a real (embedded) PostgreSQL schedule and the Google emulator through the real adapter. The
- * platform writes SQL as it would; "the user" edits the calendar through the emulator's admin API.
+ * The real engine on a real (embedded) PostgreSQL schedule and a vendor emulator through the real adapter. The
+ * platform writes SQL as it would; "the user" edits the calendar through the emulator, as in the vendor's app.
  */
 final class EngineFixture implements AutoCloseable {
 
@@ -28,13 +27,13 @@ final class EngineFixture implements AutoCloseable {
   static final String USER_ID = "alice";
 
   final TestDatabase database = TestDatabase.migrated();
-  final GoogleEmulatorFixture google = GoogleEmulatorFixture.start();
+  final VendorHarness vendor;
   final List<DetectedConflict> conflicts = new CopyOnWriteArrayList<>();
   final List<String> autoResolved = new CopyOnWriteArrayList<>();
-  final List<String> published = new CopyOnWriteArrayList<>();
   final SyncEngine engine;
 
-  EngineFixture() {
+  EngineFixture(VendorHarness vendor) {
+    this.vendor = vendor;
     ConflictReporter reporter = new ConflictReporter() {
       @Override
       public void conflictDetected(SyncTarget target, DetectedConflict conflict) {
@@ -47,13 +46,12 @@ final class EngineFixture implements AutoCloseable {
         autoResolved.add(conflict.entry().entryId() + " " + kept);
       }
     };
-    EventStream stream = (type, fields) -> published.add(type);
-    engine = new SyncEngine(database.store(), Map.of(Vendor.Google, google.connector), google.tokens, reporter, stream,
-        google.clock);
+    engine = new SyncEngine(database.store(), Map.of(vendor.vendor(), vendor.connector()), vendor.tokens(), reporter,
+        (type, fields) -> { }, vendor.clock());
   }
 
   SyncTarget target(SyncDirection direction, ConflictPolicy policy) {
-    SyncTarget base = google.target("alice-google", google.refreshToken, "primary");
+    SyncTarget base = vendor.target();
     CalendarProviderSpec spec = base.spec();
     spec.setTenant(TENANT);
     spec.setUserId(USER_ID);
@@ -85,24 +83,21 @@ final class EngineFixture implements AutoCloseable {
     return database.store().entries().find(new EntryKey(TENANT, entryId)).orElseThrow();
   }
 
-  List<ObjectNode> calendarEvents() {
-    return google.emulator.calendars().events(GoogleEmulatorFixture.USER, "primary");
+  List<EventMapping> mappings(SyncTarget target) {
+    return database.store().mappings().findByProvider(new ProviderKey(target.namespace(), target.name()));
   }
 
   ObjectNode onlyEvent() {
-    List<ObjectNode> events = calendarEvents();
+    List<ObjectNode> events = vendor.events();
     if (events.size() != 1) {
       throw new AssertionError("expected one event, found " + events.size() + ": " + events);
     }
     return events.get(0);
   }
 
-  /** Writes the emulator received (inserts, updates, deletes), reads excluded. */
-  long vendorWrites() {
-    return google.emulator.requests().snapshot().entrySet().stream()
-        .filter(e -> !e.getKey().startsWith("GET") && e.getKey().contains("/calendar/v3/"))
-        .mapToLong(Map.Entry::getValue)
-        .sum();
+  ObjectNode eventTitled(String title) {
+    return vendor.events().stream().filter(e -> vendor.title(e).equals(title)).findFirst()
+        .orElseThrow(() -> new AssertionError("no event titled " + title));
   }
 
   long changeLogSize() {
@@ -117,7 +112,7 @@ final class EngineFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    google.close();
+    vendor.close();
     database.close();
   }
 }

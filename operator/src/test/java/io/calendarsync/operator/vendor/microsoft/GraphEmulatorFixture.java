@@ -27,20 +27,21 @@ import java.util.Random;
  * the operator wires it, with the standard retry limits. The operator side has its own clock, moved only by the
  * recording sleeper; the emulator's clock is moved by tests that need the vendor's time to pass.
  */
-final class GraphEmulatorFixture implements AutoCloseable {
+public final class GraphEmulatorFixture implements AutoCloseable {
 
-  static final String USER = "alice@contoso.example";
+  public static final String USER = "alice@contoso.example";
   static final String CLIENT_ID = "0b6f2a9c-1111-4000-8000-00000000c11e";
   static final String CLIENT_SECRET = "s3cret~value";
   private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
   private static final String SCOPE = "offline_access https://graph.microsoft.com/Calendars.ReadWrite";
 
-  final MutableClock clock = MutableClock.fixed(START);
-  final MutableClock vendorClock = MutableClock.fixed(START);
-  final RecordingSleeper sleeper = new RecordingSleeper(clock);
-  final GraphEmulator emulator;
-  final String refreshToken;
-  final MicrosoftConnector connector;
+  public final MutableClock clock = MutableClock.fixed(START);
+  public final MutableClock vendorClock = MutableClock.fixed(START);
+  public final RecordingSleeper sleeper = new RecordingSleeper(clock);
+  public final GraphEmulator emulator;
+  public final String refreshToken;
+  public final MicrosoftConnector connector;
+  public final AccessTokens tokens;
 
   private GraphEmulatorFixture(int pageSize) {
     emulator = GraphEmulator.start(0, vendorClock);
@@ -48,13 +49,13 @@ final class GraphEmulatorFixture implements AutoCloseable {
     emulator.calendars().createUser(USER, "Alice");
     refreshToken = emulator.oauth().issueGrant(CLIENT_ID, USER, SCOPE);
     VendorEndpoints endpoints = VendorEndpoints.emulated("http://127.0.0.1:9", emulator.baseUrl());
-    AccessTokens tokens = new AccessTokens(new TokenEndpointClient(endpoints, HttpClient.newHttpClient(), clock), clock);
+    tokens = new AccessTokens(new TokenEndpointClient(endpoints, HttpClient.newHttpClient(), clock), clock);
     RequestBudget budget = new RequestBudget(1000, 1000, Duration.ofSeconds(10), clock, sleeper);
     RetryPolicy retries = new RetryPolicy(RetryPolicy.Limits.standard(), clock, sleeper, new Random(11));
     connector = new MicrosoftConnector(endpoints, new VendorCalls(tokens, budget, retries), clock, pageSize);
   }
 
-  static GraphEmulatorFixture start() {
+  public static GraphEmulatorFixture start() {
     return new GraphEmulatorFixture(MicrosoftConnector.PAGE_SIZE);
   }
 
@@ -71,7 +72,7 @@ final class GraphEmulatorFixture implements AutoCloseable {
     return connector.open(target(calendarId));
   }
 
-  SyncTarget target(String calendarId) {
+  public SyncTarget target(String calendarId) {
     CalendarProviderSpec spec = new CalendarProviderSpec();
     spec.setVendor(Vendor.Microsoft);
     spec.setCalendarId(calendarId);
