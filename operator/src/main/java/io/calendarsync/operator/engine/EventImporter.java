@@ -5,6 +5,7 @@ import io.calendarsync.operator.store.EntryKey;
 import io.calendarsync.operator.store.EventMapping;
 import io.calendarsync.operator.store.RecurrenceOverride;
 import io.calendarsync.operator.store.ScheduleEntry;
+import io.calendarsync.operator.store.StoreTransaction;
 import io.calendarsync.operator.vendor.ExternalEvent;
 import io.calendarsync.operator.vendor.VendorException;
 
@@ -20,6 +21,8 @@ import java.util.Optional;
  * is adopted, anything else is imported as a new schedule entry assigned to the provider's user.
  */
 final class EventImporter {
+
+  private static final int CHUNK = 500;
 
   private final SyncRun run;
   private final PairWriter writer;
@@ -63,6 +66,11 @@ final class EventImporter {
     }
   }
 
+  /** True for an event that is simply new to the platform: not ours, not an exception, not a deletion. */
+  static boolean isPlainImport(ExternalEvent event) {
+    return event.ownerTag().isEmpty() && event.occurrenceOf().isEmpty() && !event.cancelled();
+  }
+
   /** Imports the event as a new entry; the entry id is derived from the event, so a retried import finds its row. */
   void importEvent(ExternalEvent event) {
     RecurrenceOverride override = null;
@@ -76,15 +84,36 @@ final class EventImporter {
       }
       override = ContentConversion.override(occurrence, series.get().entry().entryId());
     }
+    RecurrenceOverride seriesOverride = override;
+    run.lock.inTransaction(tx -> {
+      insert(tx, event, seriesOverride);
+      return null;
+    });
+  }
+
+  /**
+   * Imports plain new events in chunks, each in one transaction: a first sync of a full calendar costs a commit per
+   * chunk rather than per event.
+   */
+  void importAll(List<ExternalEvent> events) {
+    for (int from = 0; from < events.size(); from += CHUNK) {
+      List<ExternalEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
+      run.lock.inTransaction(tx -> {
+        for (ExternalEvent event : chunk) {
+          insert(tx, event, null);
+        }
+        return null;
+      });
+    }
+  }
+
+  private void insert(StoreTransaction tx, ExternalEvent event, RecurrenceOverride override) {
     EntryKey key = new EntryKey(run.tenant(), importedEntryId(event.id()));
     EntryContent content = ContentConversion.toEntry(event.content(), List.of(run.userId()), override);
-    boolean created = run.lock.inTransaction(tx -> {
-      Optional<ScheduleEntry> inserted = tx.entries().insert(key, content, run.origin);
-      ScheduleEntry entry = inserted.or(() -> tx.entries().find(key)).orElseThrow();
-      tx.mappings().save(writer.synced(entry, event));
-      return inserted.isPresent();
-    });
-    if (created) {
+    Optional<ScheduleEntry> inserted = tx.entries().insert(key, content, run.origin);
+    ScheduleEntry entry = inserted.or(() -> tx.entries().find(key)).orElseThrow();
+    tx.mappings().save(writer.synced(entry, event));
+    if (inserted.isPresent()) {
       run.createdInternal();
     }
   }

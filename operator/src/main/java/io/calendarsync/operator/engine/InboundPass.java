@@ -8,12 +8,15 @@ import io.calendarsync.operator.vendor.ChangeSet;
 import io.calendarsync.operator.vendor.ExternalEvent;
 import io.calendarsync.operator.vendor.VendorException;
 
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.calendarsync.operator.vendor.VendorException.Kind.CURSOR_EXPIRED;
 
@@ -23,6 +26,8 @@ import static io.calendarsync.operator.vendor.VendorException.Kind.CURSOR_EXPIRE
  * version equals the one recorded at our last write is our own echo and changes nothing.
  */
 final class InboundPass {
+
+  private static final int LOOKUP_CHUNK = 1000;
 
   private final SyncRun run;
   private final PairWriter writer;
@@ -45,19 +50,11 @@ final class InboundPass {
       changes = run.calendar.changesSince(Optional.empty(), run.window);
     }
     Set<String> seen = new HashSet<>();
-    // Series first, so an exception finds its series' mapping.
-    List<ExternalEvent> ordered = changes.changed().stream()
-        .sorted(Comparator.comparing((ExternalEvent e) -> e.occurrenceOf().isPresent()))
-        .toList();
-    for (ExternalEvent event : ordered) {
-      seen.add(event.id());
-      Optional<EventMapping> mapping = run.lock.inTransaction(tx -> tx.mappings().findByExternalId(run.provider, event.id()));
-      if (mapping.isEmpty()) {
-        writer.importer().adoptOrImport(event);
-      } else {
-        apply(mapping.get(), event.cancelled() && event.occurrenceOf().isEmpty() ? Optional.empty() : Optional.of(event));
-      }
-    }
+    // Series before their exceptions, so an exception finds its series' mapping.
+    Map<Boolean, List<ExternalEvent>> byKind = changes.changed().stream()
+        .collect(Collectors.partitioningBy(e -> e.occurrenceOf().isPresent()));
+    apply(byKind.get(false), seen);
+    apply(byKind.get(true), seen);
     for (String removed : changes.removedIds()) {
       seen.add(removed);
       checkGone(removed);
@@ -76,6 +73,28 @@ final class InboundPass {
       return null;
     });
     return next;
+  }
+
+  private void apply(List<ExternalEvent> events, Set<String> seen) throws VendorException {
+    Map<String, EventMapping> mappings = new HashMap<>();
+    for (int from = 0; from < events.size(); from += LOOKUP_CHUNK) {
+      List<String> ids = events.subList(from, Math.min(events.size(), from + LOOKUP_CHUNK)).stream()
+          .map(ExternalEvent::id).toList();
+      mappings.putAll(run.lock.inTransaction(tx -> tx.mappings().findByExternalIds(run.provider, ids)));
+    }
+    List<ExternalEvent> newEvents = new ArrayList<>();
+    for (ExternalEvent event : events) {
+      seen.add(event.id());
+      EventMapping mapping = mappings.get(event.id());
+      if (mapping != null) {
+        apply(mapping, event.cancelled() && event.occurrenceOf().isEmpty() ? Optional.empty() : Optional.of(event));
+      } else if (EventImporter.isPlainImport(event)) {
+        newEvents.add(event);
+      } else {
+        writer.importer().adoptOrImport(event);
+      }
+    }
+    writer.importer().importAll(newEvents);
   }
 
   /**

@@ -4,7 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.calendarsync.operator.store.JdbcValues.getInstant;
@@ -35,6 +38,20 @@ public final class EventMappingStore {
         statement.setString(2, entry.tenant());
         statement.setString(3, entry.entryId());
         return list(statement).stream().findFirst();
+      }
+    });
+  }
+
+  /** The mappings of these events for the provider, by event id: one query for a whole page of vendor changes. */
+  public Map<String, EventMapping> findByExternalIds(ProviderKey provider, Collection<String> externalEventIds) {
+    return sql.run("read the mappings of " + externalEventIds.size() + " events for " + provider, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+          + " FROM calendar_sync.event_mappings WHERE provider = ? AND external_event_id = ANY (?)")) {
+        statement.setString(1, provider.toString());
+        statement.setArray(2, connection.createArrayOf("text", externalEventIds.toArray()));
+        Map<String, EventMapping> byId = new HashMap<>();
+        list(statement).forEach(mapping -> byId.put(mapping.externalEventId(), mapping));
+        return byId;
       }
     });
   }

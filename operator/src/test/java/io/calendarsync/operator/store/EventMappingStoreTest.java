@@ -48,6 +48,19 @@ class EventMappingStoreTest {
   }
 
   @Test
+  void findsTheMappingsOfAPageOfEventsInOneQueryAndOnlyTheProvidersOwn() {
+    ProviderKey provider = new ProviderKey("acme", "page");
+    EventMapping one = EventMapping.synced(provider, key("one"), "evt-1", "e", 1, SYNCED_AT);
+    EventMapping two = EventMapping.synced(provider, key("two"), "evt-2", "e", 1, SYNCED_AT);
+    mappings.save(one);
+    mappings.save(two);
+    mappings.save(EventMapping.synced(new ProviderKey("acme", "someone-else"), key("one"), "evt-3", "e", 1, SYNCED_AT));
+
+    assertThat(mappings.findByExternalIds(provider, java.util.List.of("evt-1", "evt-2", "evt-3", "evt-unknown")))
+        .containsOnly(java.util.Map.entry("evt-1", one), java.util.Map.entry("evt-2", two));
+  }
+
+  @Test
   void mapsAnExternalEventToOneEntryOnlyPerProvider() {
     ProviderKey provider = new ProviderKey("acme", "unique-events");
     mappings.save(EventMapping.synced(provider, key("first"), "evt-shared", "e1", 1, SYNCED_AT));
