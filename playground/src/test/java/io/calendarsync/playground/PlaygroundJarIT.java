@@ -2,6 +2,7 @@ package io.calendarsync.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.calendarsync.playground.kube.Kubectl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,9 +55,9 @@ class PlaygroundJarIT {
       assertThat(info.fieldNames()).toIterable()
           .contains("kubeconfig", "jdbcUrl", "redisUri", "googleUrl", "microsoftUrl", "operatorUrl");
 
-      KubectlCli kubectl = new KubectlCli(Path.of(info.path("kubeconfig").asText()),
+      Kubectl kubectl = new Kubectl(Path.of(info.path("kubeconfig").asText()),
           Files.createDirectories(work.resolve("kubectl-" + run)));
-      KubectlCli.Result providers = kubectl.run("get", "calendarproviders", "-A").ok();
+      Kubectl.Result providers = kubectl.run("get", "calendarproviders", "-A").ok();
       assertThat(providers.out()).contains("alice-google", "bob-outlook");
 
       process.destroy(); // SIGTERM

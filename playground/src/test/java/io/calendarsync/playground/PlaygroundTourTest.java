@@ -2,6 +2,7 @@ package io.calendarsync.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
+import io.calendarsync.playground.kube.Kubectl;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -44,7 +45,7 @@ class PlaygroundTourTest {
 
   private static Playground playground;
   private static PlaygroundInfo info;
-  private static KubectlCli kubectl;
+  private static Kubectl kubectl;
   private static KubernetesClient kubernetes;
   private static EmulatorAdminApi aliceGoogle;
   private static EmulatorAdminApi bobOutlook;
@@ -54,7 +55,7 @@ class PlaygroundTourTest {
     playground = Playground.start(PlaygroundSettings.onFreePorts(work.resolve("state"),
         Path.of(System.getProperty("crds.dir", "../crds")), Path.of(System.getProperty("examples.dir", "../examples"))));
     info = playground.info();
-    kubectl = new KubectlCli(info.kubeconfig(), Files.createDirectories(work.resolve("kubectl")));
+    kubectl = new Kubectl(info.kubeconfig(), Files.createDirectories(work.resolve("kubectl")));
     kubernetes = new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(Files.readString(info.kubeconfig()))).build();
     aliceGoogle = new EmulatorAdminApi(info.googleUrl(), "alice@example.com", "primary");
@@ -78,7 +79,7 @@ class PlaygroundTourTest {
 
     assertThat(kubernetes.resources(CalendarProvider.class).inNamespace(NAMESPACE).list().getItems())
         .extracting(p -> p.getMetadata().getName()).containsExactlyInAnyOrder("alice-google", "bob-outlook");
-    KubectlCli.Result table = kubectl.run("get", "calendarproviders", "-n", NAMESPACE).ok();
+    Kubectl.Result table = kubectl.run("get", "calendarproviders", "-n", NAMESPACE).ok();
     assertThat(table.out().lines().findFirst()).hasValueSatisfying(header -> assertThat(header.split("\\s+"))
         .containsSubsequence("NAME", "VENDOR", "CALENDAR", "DIRECTION", "STATUS", "READY", "LAST", "SYNC",
             "CONFLICTS", "AGE"));

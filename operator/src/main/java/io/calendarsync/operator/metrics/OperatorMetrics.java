@@ -43,6 +43,7 @@ public class OperatorMetrics {
         .increment();
     Timer.builder("calendarsync_sync_duration")
         .description("Time one provider sync took")
+        .publishPercentileHistogram()
         .tag("vendor", vendor)
         .register(registry)
         .record(took);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the real kubectl binary ({@code -Dkubectl.path}, default {@code /usr/bin/kubectl}) against a kubeconfig, with
  * its own discovery cache directory so runs never see each other's cached discovery or OpenAPI.
  */
-final class Kubectl {
+public final class Kubectl {
 
   static final Path BINARY = Path.of(System.getProperty("kubectl.path", "/usr/bin/kubectl"));
 
-  record Result(int exitCode, String out, String err) {
-    Result ok() {
+  public record Result(int exitCode, String out, String err) {
+    public Result ok() {
       assertThat(exitCode).as("kubectl exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
       return this;
     }
@@ -29,6 +30,12 @@ final class Kubectl {
     Result failed() {
       assertThat(exitCode).as("kubectl exit code; stdout:%n%s", out).isNotZero();
       return this;
+    }
+
+    /** The cells of the table row whose first cell is {@code name}, if kubectl printed one. */
+    public Optional<List<String>> row(String name) {
+      return out.lines().map(line -> List.of(line.trim().split("\\s+"))).filter(cells -> cells.get(0).equals(name))
+          .findFirst();
     }
 
     /** stdout lines with runs of blanks collapsed, which is how table output is compared. */
@@ -89,7 +96,7 @@ final class Kubectl {
   private final Path workDir;
   private int runs;
 
-  Kubectl(Path kubeconfig, Path workDir) {
+  public Kubectl(Path kubeconfig, Path workDir) {
     this.kubeconfig = kubeconfig;
     this.workDir = workDir;
     if (!Files.isExecutable(BINARY)) {
@@ -97,7 +104,7 @@ final class Kubectl {
     }
   }
 
-  Result run(String... args) {
+  public Result run(String... args) {
     return runWithInput(null, args);
   }
 
