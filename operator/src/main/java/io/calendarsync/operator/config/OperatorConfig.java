@@ -50,11 +50,6 @@ public record OperatorConfig(
         httpPort, reconcileThreads, cleanupAttempts, retryBackoff, maxRetryBackoff);
   }
 
-  public OperatorConfig withTenantEnforcement(boolean enabled) {
-    return new OperatorConfig(watchNamespaces, enabled, leaderElection, leaseName, leaseNamespace, identity, httpPort,
-        reconcileThreads, cleanupAttempts, retryBackoff, maxRetryBackoff);
-  }
-
   public OperatorConfig withLeaderElection(String lease, String namespace, String identity) {
     return new OperatorConfig(watchNamespaces, tenantEnforcement, true, lease, namespace, identity, httpPort,
         reconcileThreads, cleanupAttempts, retryBackoff, maxRetryBackoff);
@@ -68,10 +63,5 @@ public record OperatorConfig(
   public OperatorConfig withRetry(int attempts, Duration backoff, Duration maxBackoff) {
     return new OperatorConfig(watchNamespaces, tenantEnforcement, leaderElection, leaseName, leaseNamespace, identity,
         httpPort, reconcileThreads, attempts, backoff, maxBackoff);
-  }
-
-  public OperatorConfig withReconcileThreads(int threads) {
-    return new OperatorConfig(watchNamespaces, tenantEnforcement, leaderElection, leaseName, leaseNamespace, identity,
-        httpPort, threads, cleanupAttempts, retryBackoff, maxRetryBackoff);
   }
 }

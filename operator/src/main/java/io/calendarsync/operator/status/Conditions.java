@@ -59,8 +59,4 @@ public final class Conditions {
   public Optional<Condition> get(String type) {
     return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
-
-  public boolean isTrue(String type) {
-    return get(type).map(c -> "True".equals(c.getStatus())).orElse(false);
-  }
 }

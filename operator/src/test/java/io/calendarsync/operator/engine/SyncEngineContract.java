@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -351,8 +350,4 @@ abstract class SyncEngineContract {
 
   /** A rule the store accepts (valid line shape) but this vendor refuses. */
   abstract String ruleTheVendorRefuses();
-
-  static List<String> titles(VendorHarness vendor) {
-    return vendor.events().stream().map(vendor::title).toList();
-  }
 }
