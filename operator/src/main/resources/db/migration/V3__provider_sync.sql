@@ -26,6 +26,9 @@ CREATE TABLE calendar_sync.event_mappings (
     CONSTRAINT event_mappings_event_unless_refused CHECK (external_event_id IS NOT NULL OR status = 'error')
 );
 
+-- Every sync counts its provider's open conflicts; only the few parked pairs are indexed.
+CREATE INDEX event_mappings_open_conflicts ON calendar_sync.event_mappings (provider) WHERE status = 'conflict';
+
 CREATE TABLE calendar_sync.provider_sync_state (
     provider            text        NOT NULL,
     -- Change log position read up to: (transaction id, seq), see V2.

@@ -92,9 +92,7 @@ public final class SyncEngine implements CalendarSync {
         // between two of our reads (Graph does not), so a person's deletion of one would otherwise go unseen.
         new InboundPass(run, writer).run(Optional.ofNullable(cursor));
       }
-      long open = run.lock.inTransaction(tx -> tx.mappings().findByProvider(run.provider)).stream()
-          .filter(m -> m.status() == MappingStatus.CONFLICT)
-          .count();
+      long open = run.lock.inTransaction(tx -> tx.mappings().countByStatus(run.provider, MappingStatus.CONFLICT));
       Optional<AccessToken> token = tokens.held(target);
       return new SyncResult(run.counts, (int) open,
           PushState.inactive("PushNotConfigured", "Push notifications are not set up; changes arrive with each sync"),

@@ -68,6 +68,21 @@ public final class EventMappingStore {
   }
 
   /** All mappings of a provider, ordered by entry. */
+  /** How many of the provider's pairs are parked in {@code status}: a count, not a listing, as every sync asks it. */
+  public long countByStatus(ProviderKey provider, MappingStatus status) {
+    return sql.run("count the " + status + " mappings of " + provider, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(
+          "SELECT count(*) FROM calendar_sync.event_mappings WHERE provider = ? AND status = ?")) {
+        statement.setString(1, provider.toString());
+        statement.setString(2, status.databaseValue());
+        try (var rows = statement.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
+    });
+  }
+
   public List<EventMapping> findByProvider(ProviderKey provider) {
     return sql.run("list the mappings of " + provider, connection -> {
       try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS

@@ -38,7 +38,9 @@ class EventMappingStoreTest {
     assertThat(mappings.findByExternalId(provider, "evt-visit")).contains(synced);
 
     EventMapping conflict = synced.withStatus(MappingStatus.CONFLICT, "both sides changed");
+    assertThat(mappings.countByStatus(provider, MappingStatus.CONFLICT)).isZero();
     mappings.save(conflict);
+    assertThat(mappings.countByStatus(provider, MappingStatus.CONFLICT)).isEqualTo(1);
     assertThat(mappings.findByEntry(provider, key("visit"))).contains(conflict);
     assertThat(mappings.findByProvider(provider)).containsExactly(conflict);
 
