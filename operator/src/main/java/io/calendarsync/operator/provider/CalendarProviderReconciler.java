@@ -143,6 +143,15 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
     }
   }
 
+  /** Wakes one provider, named {@code namespace/name} (a push notification or a completed consent concerns it). */
+  public void wake(String providerKey) {
+    int slash = providerKey.indexOf('/');
+    if (slash <= 0 || slash == providerKey.length() - 1) {
+      throw new IllegalArgumentException("a provider key is namespace/name, not " + providerKey);
+    }
+    wakeUps.propagateEvent(new ResourceID(providerKey.substring(slash + 1), providerKey.substring(0, slash)));
+  }
+
   /** Wakes every provider (after missed notifications, every one must read its change log). */
   public void wakeAll() {
     providers.list().forEach(provider -> wakeUps.propagateEvent(ResourceID.fromResource(provider)));

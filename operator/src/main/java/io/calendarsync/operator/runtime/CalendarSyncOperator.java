@@ -41,10 +41,12 @@ public final class CalendarSyncOperator implements AutoCloseable {
 
   private final AtomicBoolean stopping;
   private final CalendarProviderReconciler reconciler;
+  private final LeaderServices leaderServices;
 
   private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry,
-      AtomicBoolean stopping, CalendarProviderReconciler reconciler) {
+      AtomicBoolean stopping, CalendarProviderReconciler reconciler, LeaderServices leaderServices) {
     this.stopping = stopping;
+    this.leaderServices = leaderServices;
     this.reconciler = reconciler;
     this.operator = operator;
     this.management = management;
@@ -63,6 +65,7 @@ public final class CalendarSyncOperator implements AutoCloseable {
   public static CalendarSyncOperator start(OperatorConfig config, KubernetesClient client, CalendarSync sync,
       Clock clock, Runnable onLeadershipLost) {
     AtomicBoolean stopping = new AtomicBoolean();
+    LeaderServices leaderServices = new LeaderServices(!config.leaderElection());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -83,7 +86,10 @@ public final class CalendarSyncOperator implements AutoCloseable {
             config.leaseNamespace(), LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
             LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
             LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, config.identity(),
-            new LeaderCallbacks(() -> LOG.info("acquired the leader Lease {}", config.leaseName()), () -> {
+            new LeaderCallbacks(() -> {
+              LOG.info("acquired the leader Lease {}", config.leaseName());
+              leaderServices.leading();
+            }, () -> {
               if (!stopping.get()) {
                 onLeadershipLost.run();
               }
@@ -109,7 +115,17 @@ public final class CalendarSyncOperator implements AutoCloseable {
     LOG.info("operator started: watching {}, tenant enforcement {}, leader election {}, management port {}",
         config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces(),
         config.tenantEnforcement() ? "on" : "off", config.leaderElection() ? "on" : "off", management.port());
-    return new CalendarSyncOperator(operator, management, registry, stopping, reconciler);
+    return new CalendarSyncOperator(operator, management, registry, stopping, reconciler, leaderServices);
+  }
+
+  /** Runs {@code service} while this replica leads: now if it already does, else once it acquires the Lease. */
+  public void runWhileLeading(LeaderService service) {
+    leaderServices.add(service);
+  }
+
+  /** Wakes the provider named {@code namespace/name}. */
+  public void wake(String providerKey) {
+    reconciler.wake(providerKey);
   }
 
   /** Where the database's change notifications go: they wake the providers of the users concerned. */
@@ -128,6 +144,7 @@ public final class CalendarSyncOperator implements AutoCloseable {
   @Override
   public void close() {
     stopping.set(true);
+    leaderServices.close();
     operator.stop();
     management.close();
   }
