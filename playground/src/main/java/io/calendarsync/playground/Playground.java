@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -73,7 +74,7 @@ public final class Playground implements AutoCloseable {
     KubernetesClient operatorClient = started(api.newClient());
     SyncEngineAssembly engine = started(SyncEngineAssembly.start(new EngineSettings(
         new StoreConnectionSettings(postgres.jdbcUrl(), postgres.user(), postgres.password()), redis.uri(),
-        VendorEndpoints.emulated(google.baseUrl(), microsoft.baseUrl()), VENDOR_REQUESTS_PER_SECOND),
+        VendorEndpoints.emulated(google.baseUrl(), microsoft.baseUrl()), VENDOR_REQUESTS_PER_SECOND, Optional.empty()),
         operatorClient, Clock.systemUTC()));
     CalendarSyncOperator operator = started(CalendarSyncOperator.start(
         OperatorConfig.defaults().withHttpPort(settings.operatorPort()), operatorClient, engine.engine(),

@@ -2,13 +2,18 @@ package io.calendarsync.operator.config;
 
 import io.calendarsync.operator.store.StoreConnectionSettings;
 
+import java.net.URI;
+import java.util.Optional;
+
 /**
  * What the sync engine connects to.
  *
  * @param vendorRequestsPerSecond the request budget per vendor, shared by all its providers (bursts up to twice that)
+ * @param receiverPublicUrl the webhook receiver's public HTTPS base URL: push channels and consent redirects point
+ *     there; without it providers are polled every syncInterval and no consent URL is offered
  */
 public record EngineSettings(StoreConnectionSettings store, String redisUri, VendorEndpoints endpoints,
-    double vendorRequestsPerSecond) {
+    double vendorRequestsPerSecond, Optional<URI> receiverPublicUrl) {
 
   public EngineSettings {
     if (store == null || store.jdbcUrl() == null || store.jdbcUrl().isBlank()) {
@@ -20,10 +25,17 @@ public record EngineSettings(StoreConnectionSettings store, String redisUri, Ven
     if (vendorRequestsPerSecond <= 0) {
       throw new IllegalArgumentException("the vendor request budget must be positive");
     }
+    receiverPublicUrl.ifPresent(url -> {
+      if (!url.isAbsolute() || url.getHost() == null) {
+        throw new IllegalArgumentException("the receiver public URL must be absolute, such as https://calsync.example.com: "
+            + url);
+      }
+    });
   }
 
   @Override
   public String toString() {
-    return "EngineSettings[store=" + store + ", endpoints=" + endpoints + "]";
+    return "EngineSettings[store=" + store + ", endpoints=" + endpoints + ", receiverPublicUrl="
+        + receiverPublicUrl.map(URI::toString).orElse("none") + "]";
   }
 }

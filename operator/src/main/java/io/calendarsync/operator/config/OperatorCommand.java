@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -98,6 +99,11 @@ public class OperatorCommand {
       description = "Microsoft identity platform root (env CALENDAR_SYNC_MICROSOFT_LOGIN_URL).")
   String microsoftLoginUrl;
 
+  @Option(names = "--receiver-public-url", defaultValue = "${env:CALENDAR_SYNC_RECEIVER_PUBLIC_URL:-}",
+      description = "Public HTTPS base URL of the webhook receiver; push channels and consent redirects point there. "
+          + "Empty: providers are polled every syncInterval and no consent URL is offered (env CALENDAR_SYNC_RECEIVER_PUBLIC_URL).")
+  String receiverPublicUrl;
+
   public LogFormat logFormat() {
     return logFormat;
   }
@@ -110,7 +116,8 @@ public class OperatorCommand {
     return new EngineSettings(new StoreConnectionSettings(databaseUrl, databaseUsername, databasePassword), redisUri,
         new VendorEndpoints(URI.create(googleApiUrl), URI.create(googleTokenUrl), URI.create(googleAuthorizeUrl),
             URI.create(graphUrl), URI.create(microsoftLoginUrl)),
-        vendorRequestsPerSecond);
+        vendorRequestsPerSecond,
+        receiverPublicUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(receiverPublicUrl.strip())));
   }
 
   public OperatorConfig toConfig() {

@@ -177,7 +177,8 @@ public final class SyncBenchmark {
          EmbeddedRedisServer redis = EmbeddedRedisServer.start()) {
       String refreshToken = google.oauth().issueGrant(CLIENT, USER, "https://www.googleapis.com/auth/calendar");
       SyncEngineAssembly assembly = SyncEngineAssembly.start(new EngineSettings(settings, redis.uri(),
-          VendorEndpoints.emulated(google.baseUrl(), "http://127.0.0.1:9"), 1000), kubernetes.client(), Clock.systemUTC());
+          VendorEndpoints.emulated(google.baseUrl(), "http://127.0.0.1:9"), 1000, Optional.empty()), kubernetes.client(),
+          Clock.systemUTC());
       CalendarSyncOperator operator = CalendarSyncOperator.start(OperatorConfig.defaults().withHttpPort(0),
           kubernetes.client(), assembly.engine(), Clock.systemUTC());
       assembly.listenForChanges(operator.scheduleChangeHandler());

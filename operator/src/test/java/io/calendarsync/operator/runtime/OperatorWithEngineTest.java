@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.calendarsync.operator.support.Resources.condition;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,8 @@ class OperatorWithEngineTest {
     jdbcUrl = postgres.createDatabase();
     engine = SyncEngineAssembly.start(new EngineSettings(
         new StoreConnectionSettings(jdbcUrl, postgres.user(), postgres.password()), redis.uri(),
-        VendorEndpoints.emulated(google.baseUrl(), "http://127.0.0.1:9"), 50), kubernetes.client(), Clock.systemUTC());
+        VendorEndpoints.emulated(google.baseUrl(), "http://127.0.0.1:9"), 50, Optional.empty()), kubernetes.client(),
+        Clock.systemUTC());
     operator = CalendarSyncOperator.start(OperatorConfig.defaults().withHttpPort(0), kubernetes.client(),
         engine.engine(), Clock.systemUTC());
     engine.listenForChanges(operator.scheduleChangeHandler());
