@@ -1,5 +1,6 @@
 package io.calendarsync.playground;
 
+import io.calendarsync.api.crypto.EncryptionKey;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.emulators.MutableClock;
 import io.calendarsync.emulators.embedded.EmbeddedPostgresServer;
@@ -13,6 +14,8 @@ import io.calendarsync.operator.runtime.CalendarSyncOperator;
 import io.calendarsync.operator.runtime.SyncEngineAssembly;
 import io.calendarsync.operator.store.StoreConnectionSettings;
 import io.calendarsync.playground.kube.PlaygroundApiServer;
+import io.calendarsync.receiver.WebhookReceiver;
+import io.calendarsync.receiver.config.ReceiverConfig;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;
@@ -20,10 +23,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Optional;
@@ -69,6 +75,7 @@ public final class Playground implements AutoCloseable {
     EmbeddedRedisServer redis = started(EmbeddedRedisServer.start(settings.redisPort()));
     GoogleCalendarEmulator google = started(GoogleCalendarEmulator.start(settings.googlePort(), MutableClock.system()));
     GraphEmulator microsoft = started(GraphEmulator.start(settings.microsoftPort(), MutableClock.system()));
+    WebhookReceiver receiver = started(startReceiver(settings, redis.uri()));
 
     // Its own client, as in a pod, so the operator's watches are independent of the one that applies the examples.
     KubernetesClient operatorClient = started(api.newClient());
@@ -84,11 +91,33 @@ public final class Playground implements AutoCloseable {
     applyExamples(settings.examplesDirectory(), api.client(), new VendorAccounts(google, microsoft));
 
     info = new PlaygroundInfo(kubeconfig, api.url(), postgres.jdbcUrl(), postgres.user(), postgres.password(),
-        redis.uri(), google.baseUrl(), microsoft.baseUrl(), "http://127.0.0.1:" + operator.managementPort());
+        redis.uri(), google.baseUrl(), microsoft.baseUrl(), "http://127.0.0.1:" + operator.managementPort(),
+        receiverUrl(receiver.port()).toString(), "http://127.0.0.1:" + receiver.managementPort());
     infoFile = info.writeTo(state.resolve("playground.json"));
     // The file says "running": it goes first on stop, so a script never reads addresses of a stopped playground.
     started.push(() -> Files.deleteIfExists(infoFile));
     LOG.info("playground started: {}", info);
+  }
+
+  /**
+   * The receiver as its own Deployment would run it; the vendors' emulators deliver pushes to it over loopback. Its
+   * encryption key is made up for this run: nothing encrypted outlives the playground.
+   */
+  private static WebhookReceiver startReceiver(PlaygroundSettings settings, String redisUri) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    try {
+      return WebhookReceiver.start(new ReceiverConfig(redisUri, EncryptionKey.fromBase64(
+          Base64.getEncoder().encodeToString(key)), settings.receiverPort(), settings.receiverManagementPort(),
+          settings.receiverPort() == 0 ? null : receiverUrl(settings.receiverPort()),
+          ReceiverConfig.DEFAULT_REDIS_TIMEOUT), Clock.systemUTC());
+    } catch (Exception e) {
+      throw new IllegalStateException("the webhook receiver did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static URI receiverUrl(int port) {
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   /** Each provider's Secret gets a refresh token the emulator issued for the provider's user. */

@@ -14,9 +14,12 @@ import java.util.List;
  * How to reach each piece of a running playground: printed for people, written as JSON for scripts and tests.
  *
  * @param operatorUrl the operator's management endpoints: {@code /metrics}, {@code /healthz}, {@code /readyz}
+ * @param receiverUrl the webhook receiver's public base URL: {@code /webhooks/...} and {@code /oauth/callback/...}
+ * @param receiverManagementUrl the receiver's {@code /metrics}, {@code /healthz} and {@code /readyz}
  */
 public record PlaygroundInfo(Path kubeconfig, String kubernetesUrl, String jdbcUrl, String jdbcUser,
-    String jdbcPassword, String redisUri, String googleUrl, String microsoftUrl, String operatorUrl) {
+    String jdbcPassword, String redisUri, String googleUrl, String microsoftUrl, String operatorUrl, String receiverUrl,
+    String receiverManagementUrl) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,6 +36,8 @@ public record PlaygroundInfo(Path kubeconfig, String kubernetesUrl, String jdbcU
     json.put("googleUrl", googleUrl);
     json.put("microsoftUrl", microsoftUrl);
     json.put("operatorUrl", operatorUrl);
+    json.put("receiverUrl", receiverUrl);
+    json.put("receiverManagementUrl", receiverManagementUrl);
     return json;
   }
 
@@ -45,7 +50,8 @@ public record PlaygroundInfo(Path kubeconfig, String kubernetesUrl, String jdbcU
         "Redis       " + redisUri,
         "Google      " + googleUrl + "   admin API " + googleUrl + "/admin/users",
         "Outlook     " + microsoftUrl + "   admin API " + microsoftUrl + "/admin/users",
-        "Operator    " + operatorUrl + "/metrics   " + operatorUrl + "/readyz");
+        "Operator    " + operatorUrl + "/metrics   " + operatorUrl + "/readyz",
+        "Receiver    " + receiverUrl + "/webhooks/...   metrics " + receiverManagementUrl + "/metrics");
   }
 
   /** A libpq URL, so {@code psql} (and any libpq client) connects with one argument. */

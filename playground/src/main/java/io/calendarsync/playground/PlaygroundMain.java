@@ -54,6 +54,14 @@ public final class PlaygroundMain implements Callable<Integer> {
       description = "operator metrics and health (default: ${DEFAULT-VALUE})")
   int operatorPort;
 
+  @Option(names = "--receiver-port", defaultValue = "" + PlaygroundSettings.RECEIVER_PORT,
+      description = "webhook receiver: push notifications and OAuth callbacks (default: ${DEFAULT-VALUE})")
+  int receiverPort;
+
+  @Option(names = "--receiver-management-port", defaultValue = "" + PlaygroundSettings.RECEIVER_MANAGEMENT_PORT,
+      description = "webhook receiver metrics and health (default: ${DEFAULT-VALUE})")
+  int receiverManagementPort;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new PlaygroundMain()).execute(args));
   }
@@ -78,7 +86,7 @@ public final class PlaygroundMain implements Callable<Integer> {
     Playground playground;
     try {
       playground = Playground.start(new PlaygroundSettings(state, crdDirectory, examplesDirectory, kubernetesPort,
-          postgresPort, redisPort, googlePort, microsoftPort, operatorPort));
+          postgresPort, redisPort, googlePort, microsoftPort, operatorPort, receiverPort, receiverManagementPort));
     } catch (RuntimeException | Error e) {
       LoggerFactory.getLogger(PlaygroundMain.class).error("the playground did not start", e);
       System.err.println("The playground did not start: " + e + "\nDetails in " + log);

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param stateDirectory kubeconfig, info file, log and PostgreSQL data; the data is recreated on every start
  */
 public record PlaygroundSettings(Path stateDirectory, Path crdDirectory, Path examplesDirectory, int kubernetesPort,
-    int postgresPort, int redisPort, int googlePort, int microsoftPort, int operatorPort) {
+    int postgresPort, int redisPort, int googlePort, int microsoftPort, int operatorPort, int receiverPort,
+    int receiverManagementPort) {
 
   /** Fixed defaults, so commands copied from docs/playground.md work as they are. */
   public static final int KUBERNETES_PORT = PlaygroundApiServer.DEFAULT_PORT;
@@ -20,9 +21,11 @@ public record PlaygroundSettings(Path stateDirectory, Path crdDirectory, Path ex
   public static final int GOOGLE_PORT = 18081;
   public static final int MICROSOFT_PORT = 18082;
   public static final int OPERATOR_PORT = 18090;
+  public static final int RECEIVER_PORT = 18083;
+  public static final int RECEIVER_MANAGEMENT_PORT = 18093;
 
   /** Every piece on a free port. */
   public static PlaygroundSettings onFreePorts(Path stateDirectory, Path crdDirectory, Path examplesDirectory) {
-    return new PlaygroundSettings(stateDirectory, crdDirectory, examplesDirectory, 0, 0, 0, 0, 0, 0);
+    return new PlaygroundSettings(stateDirectory, crdDirectory, examplesDirectory, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 }

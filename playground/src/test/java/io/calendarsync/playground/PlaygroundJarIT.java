@@ -10,6 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +41,7 @@ class PlaygroundJarIT {
   @Test
   void startsWithBothProvidersStopsOnSigtermAndStartsAgain() throws Exception {
     Path state = work.resolve("state");
-    List<String> command = command(state, freePorts(6));
+    List<String> command = command(state, freePorts(8));
 
     runOnce(command, state, 1);
     runOnce(command, state, 2);
@@ -53,7 +58,10 @@ class PlaygroundJarIT {
           .until(() -> Files.exists(infoFile));
       JsonNode info = new ObjectMapper().readTree(infoFile.toFile());
       assertThat(info.fieldNames()).toIterable()
-          .contains("kubeconfig", "jdbcUrl", "redisUri", "googleUrl", "microsoftUrl", "operatorUrl");
+          .contains("kubeconfig", "jdbcUrl", "redisUri", "googleUrl", "microsoftUrl", "operatorUrl", "receiverUrl");
+      HttpResponse<String> receiverReady = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(info.path("receiverManagementUrl").asText() + "/readyz")).build(), BodyHandlers.ofString());
+      assertThat(receiverReady.statusCode()).as("the receiver is up and reaches Redis").isEqualTo(200);
 
       Kubectl kubectl = new Kubectl(Path.of(info.path("kubeconfig").asText()),
           Files.createDirectories(work.resolve("kubectl-" + run)));
@@ -76,7 +84,8 @@ class PlaygroundJarIT {
         JAR.toAbsolutePath().toString(), "--state-dir", state.toString(),
         "--kubernetes-port", ports.get(0).toString(), "--postgres-port", ports.get(1).toString(),
         "--redis-port", ports.get(2).toString(), "--google-port", ports.get(3).toString(),
-        "--microsoft-port", ports.get(4).toString(), "--operator-port", ports.get(5).toString());
+        "--microsoft-port", ports.get(4).toString(), "--operator-port", ports.get(5).toString(),
+        "--receiver-port", ports.get(6).toString(), "--receiver-management-port", ports.get(7).toString());
   }
 
   /** Distinct free ports: all sockets are held open until every port is chosen. */
