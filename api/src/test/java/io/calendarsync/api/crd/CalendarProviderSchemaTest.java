@@ -40,7 +40,7 @@ class CalendarProviderSchemaTest {
     ObjectNode p = provider();
     spec(p).put("vendor", "Microsoft");
     assertThat(SCHEMA.validateCreate(p)).singleElement().asString()
-        .startsWith(".spec.calendarId:").contains("use 'calendar' for the default Outlook calendar");
+        .startsWith("spec.calendarId:").contains("use 'calendar' for the default Outlook calendar");
   }
 
   @Test
@@ -69,7 +69,7 @@ class CalendarProviderSchemaTest {
   void aSyncIntervalBelowOneMinuteIsRefused() {
     ObjectNode p = provider();
     spec(p).put("syncInterval", "30s");
-    assertThat(SCHEMA.validateCreate(p)).containsExactly(".spec.syncInterval: syncInterval must be at least 1m");
+    assertThat(SCHEMA.validateCreate(p)).containsExactly("spec.syncInterval: syncInterval must be at least 1m");
   }
 
   @Test
@@ -83,7 +83,7 @@ class CalendarProviderSchemaTest {
   void aSyncWindowBeyondOneYearBackIsRefused() {
     ObjectNode p = provider();
     spec(p).putObject("syncWindow").put("past", "9000h").put("future", "720h");
-    assertThat(SCHEMA.validateCreate(p)).containsExactly(".spec.syncWindow: syncWindow.past must be at most 8760h (one year)");
+    assertThat(SCHEMA.validateCreate(p)).containsExactly("spec.syncWindow: syncWindow.past must be at most 8760h (one year)");
   }
 
   @Test
@@ -106,8 +106,8 @@ class CalendarProviderSchemaTest {
     ObjectNode otherVendor = provider();
     spec(otherVendor).put("vendor", "Microsoft").put("calendarId", "calendar");
     assertThat(SCHEMA.validateUpdate(before, otherVendor))
-        .contains(".spec.vendor: vendor is immutable: create a new provider for another vendor",
-            ".spec.calendarId: calendarId is immutable: create a new provider for another calendar");
+        .contains("spec.vendor: vendor is immutable: create a new provider for another vendor",
+            "spec.calendarId: calendarId is immutable: create a new provider for another calendar");
 
     ObjectNode otherUser = provider();
     spec(otherUser).put("userId", "bob");

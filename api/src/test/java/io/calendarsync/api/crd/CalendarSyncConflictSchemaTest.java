@@ -32,9 +32,9 @@ class CalendarSyncConflictSchemaTest {
   @Test
   void aResolutionCannotBeFlippedOrRemoved() {
     assertThat(SCHEMA.validateUpdate(conflict("KeepInternal"), conflict("KeepExternal")))
-        .containsExactly(".spec.resolution: resolution cannot be changed or removed once set");
+        .containsExactly("spec.resolution: resolution cannot be changed or removed once set");
     assertThat(SCHEMA.validateUpdate(conflict("KeepInternal"), conflict(null)))
-        .containsExactly(".spec.resolution: resolution cannot be changed or removed once set");
+        .containsExactly("spec.resolution: resolution cannot be changed or removed once set");
   }
 
   @Test
@@ -46,6 +46,6 @@ class CalendarSyncConflictSchemaTest {
   void theConflictingPairCannotBeRepointed() {
     ObjectNode repointed = conflict(null);
     ((ObjectNode) repointed.get("spec")).put("entryId", "e-2");
-    assertThat(SCHEMA.validateUpdate(conflict(null), repointed)).containsExactly(".spec.entryId: entryId is immutable");
+    assertThat(SCHEMA.validateUpdate(conflict(null), repointed)).containsExactly("spec.entryId: entryId is immutable");
   }
 }

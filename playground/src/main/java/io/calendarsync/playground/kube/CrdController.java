@@ -1,5 +1,7 @@
 package io.calendarsync.playground.kube;
 
+import io.calendarsync.emulators.kubernetes.CelRules;
+
 /**
  * Keeps the catalog in step with CustomResourceDefinition objects (what apiextensions-apiserver's controllers do):
  * a CRD that is created or changed is served at once by discovery, OpenAPI, tables and the REST paths; a deleted one

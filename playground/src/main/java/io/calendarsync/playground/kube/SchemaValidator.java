@@ -3,6 +3,7 @@ package io.calendarsync.playground.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calendarsync.emulators.kubernetes.CelRules;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -87,8 +88,10 @@ final class SchemaValidator {
       }
     }
     if (errors.isEmpty()) {
-      CelRules.check("", schema, object, oldObject, (field, reason, message) ->
-          errors.add(new Error(field.isEmpty() ? "<root>" : field, reason, message)));
+      for (CelRules.Violation violation : CelRules.check("", schema, object, oldObject)) {
+        errors.add(new Error(violation.field().isEmpty() ? "<root>" : violation.field(), violation.reason(),
+            violation.apiServerMessage()));
+      }
     }
     if (!errors.isEmpty()) {
       String name = Json.text(object, "metadata", "name");

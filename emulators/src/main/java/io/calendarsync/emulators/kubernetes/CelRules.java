@@ -1,4 +1,4 @@
-package io.calendarsync.playground.kube;
+package io.calendarsync.emulators.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.bundle.Cel;
@@ -22,12 +22,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * at its schema node as {@code self}; a transition rule (one that mentions {@code oldSelf}) runs only on update and
  * only where the field existed before. Standard CEL plus its {@code duration()} covers the project's rules;
  * Kubernetes' extra CEL libraries (quantity, url, ip, regex extensions) are not available, and a rule that does not
- * compile is reported, never silently passed.
+ * compile is reported, never silently passed. The playground's API server and the CRD schema tests both use it, so
+ * the rules are judged the same way wherever a manifest is checked.
  */
-final class CelRules {
+public final class CelRules {
 
-  interface Sink {
-    void error(String field, String reason, String message);
+  /**
+   * A rule that did not hold.
+   *
+   * @param field where, such as {@code spec.syncInterval} (empty for the object itself)
+   * @param reason the rule's reason, {@code FieldValueInvalid} unless it names one
+   * @param message the rule's message, or what went wrong evaluating it
+   * @param valueType the JSON type of the value the rule judged, as kube-apiserver names it
+   */
+  public record Violation(String field, String reason, String message, String valueType) {
+
+    /** The message as kube-apiserver words it in a 422 Invalid. */
+    public String apiServerMessage() {
+      return "Invalid value: \"" + valueType + "\": " + message;
+    }
   }
 
   private static final Cel CEL = CelFactory.standardCelBuilder()
@@ -41,7 +54,18 @@ final class CelRules {
   private CelRules() {
   }
 
-  static void check(String path, JsonNode schema, JsonNode value, JsonNode oldValue, Sink sink) {
+  /**
+   * The violated rules of {@code value} (an object, or a part of one at {@code path}) against its schema;
+   * {@code oldValue} is the stored object on update and {@code null} on create.
+   */
+  public static List<Violation> check(String path, JsonNode schema, JsonNode value, JsonNode oldValue) {
+    List<Violation> violations = new ArrayList<>();
+    check(path, schema, value, oldValue, violations);
+    return violations;
+  }
+
+  private static void check(String path, JsonNode schema, JsonNode value, JsonNode oldValue,
+      List<Violation> violations) {
     for (JsonNode rule : schema.path("x-kubernetes-validations")) {
       String expression = rule.path("rule").asText();
       boolean transition = expression.contains("oldSelf");
@@ -58,15 +82,15 @@ final class CelRules {
       try {
         result = program(expression).eval(variables);
       } catch (CelEvaluationException | IllegalArgumentException e) {
-        sink.error(field, "FieldValueInvalid", "Invalid value: \"" + typeName(value) + "\": rule \"" + expression
-            + "\" could not be evaluated: " + e.getMessage());
+        violations.add(new Violation(field, "FieldValueInvalid",
+            "rule \"" + expression + "\" could not be evaluated: " + e.getMessage(), typeName(value)));
         continue;
       }
       if (!Boolean.TRUE.equals(result)) {
         String message = rule.has("message") ? rule.get("message").asText()
             : "failed rule: " + expression;
-        sink.error(field, rule.path("reason").asText("FieldValueInvalid"),
-            "Invalid value: \"" + typeName(value) + "\": " + message);
+        violations.add(new Violation(field, rule.path("reason").asText("FieldValueInvalid"), message,
+            typeName(value)));
       }
     }
     if (value.isObject()) {
@@ -76,14 +100,14 @@ final class CelRules {
         if (child != null && !child.isNull() && !property.getKey().equals("metadata")) {
           JsonNode oldChild = oldValue == null ? null : oldValue.get(property.getKey());
           check(path.isEmpty() ? property.getKey() : path + "." + property.getKey(), property.getValue(), child,
-              oldChild, sink);
+              oldChild, violations);
         }
       }
     } else if (value.isArray() && schema.has("items")) {
       int index = 0;
       for (JsonNode element : value) {
         // list items are not correlated with the old list here: transition rules inside lists are skipped
-        check(path + "[" + index++ + "]", schema.get("items"), element, null, sink);
+        check(path + "[" + index++ + "]", schema.get("items"), element, null, violations);
       }
     }
   }
@@ -93,7 +117,7 @@ final class CelRules {
    * it happens when a CRD is installed rather than on the first {@code kubectl apply}. Rules that do not compile are
    * left to fail, visibly, when an object is written.
    */
-  static void precompile(JsonNode schema) {
+  public static void precompile(JsonNode schema) {
     if (schema == null) {
       return;
     }
