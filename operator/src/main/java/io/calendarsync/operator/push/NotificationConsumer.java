@@ -86,7 +86,9 @@ public final class NotificationConsumer implements LeaderService {
   private void run() {
     boolean warned = false;
     while (running) {
-      try (StatefulRedisConnection<String, String> opened = client.connect()) {
+      StatefulRedisConnection<String, String> opened = null;
+      try {
+        opened = client.connect();
         connection = opened;
         opened.setTimeout(BLOCK.plusSeconds(5));
         RedisCommands<String, String> redis = opened.sync();
@@ -113,6 +115,10 @@ public final class NotificationConsumer implements LeaderService {
         pause();
       } finally {
         connection = null;
+        // close() may have closed it already, to end a blocking read.
+        if (opened != null && opened.isOpen()) {
+          opened.close();
+        }
       }
     }
   }
