@@ -1,7 +1,6 @@
 package io.calendarsync.operator.push;
 
 import io.calendarsync.api.redis.VendorName;
-import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.operator.metrics.PushMetrics;
 import io.calendarsync.operator.runtime.CalendarSyncOperator;
 import io.calendarsync.operator.store.PushChannelStore;
@@ -9,20 +8,15 @@ import io.calendarsync.operator.store.StoreException;
 import io.calendarsync.operator.sync.PushChannelKeeper;
 import io.calendarsync.operator.vendor.PushChannels;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The push side of the operator wired together: the channel lifecycle the sync engine runs, and, once the operator
@@ -30,7 +24,6 @@ import java.util.stream.Collectors;
  */
 public final class PushAssembly implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PushAssembly.class);
   /** A sync waits at most this long for Redis before it reports QueueUnavailable and goes on without push. */
   private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration SWEEP_PERIOD = Duration.ofHours(1);
@@ -76,18 +69,7 @@ public final class PushAssembly implements AutoCloseable {
     meters.add(operator.registry());
     String consumer = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElse("operator");
     operator.runWhileLeading(new NotificationConsumer(redis, consumer, operator::wake, channels, metrics));
-    operator.runWhileLeading(new RegistrySweep(registry, channels, this::existingProviders, SWEEP_PERIOD));
-  }
-
-  private Optional<Set<String>> existingProviders() {
-    try {
-      return Optional.of(kubernetes.resources(CalendarProvider.class).inAnyNamespace().list().getItems().stream()
-          .map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())
-          .collect(Collectors.toSet()));
-    } catch (KubernetesClientException e) {
-      LOG.info("cannot list providers for the registry sweep: {}", e.getMessage());
-      return Optional.empty();
-    }
+    operator.runWhileLeading(new RegistrySweep(registry, channels, new ExistingProviders(kubernetes), SWEEP_PERIOD));
   }
 
   @Override
