@@ -51,7 +51,9 @@ public final class SyncEngineAssembly implements AutoCloseable {
 
   private SyncEngineAssembly(EngineSettings settings, KubernetesClient client, Clock clock) {
     this.settings = settings;
-    this.dataSource = StoreDataSource.create(settings.store(), 10);
+    // A sync holds its provider's lock connection and borrows a second one for pooled reads: two per reconcile thread
+    // (10 by default). At one each, ten concurrent syncs waited on each other until the pool's timeout.
+    this.dataSource = StoreDataSource.create(settings.store(), 20);
     new SchemaMigrator(dataSource).migrate();
     this.redis = RedisClient.create(settings.redisUri());
     this.stream = new RedisEventStream(redis, clock);

@@ -53,26 +53,26 @@ import static org.awaitility.Awaitility.await;
  * lifecycle, notification consumer) against the mock API server and embedded PostgreSQL. One {@link MutableClock} is
  * the time of the vendors, the receiver and the operator, so channel expiry can be reached in simulated time.
  */
-final class PushFixture implements AutoCloseable {
+public final class PushFixture implements AutoCloseable {
 
-  static final String GOOGLE_CLIENT = "client-123";
-  static final String GRAPH_CLIENT = "0b6f2a9c-1111-4000-8000-00000000c11e";
-  static final String TENANT = "acme";
+  public static final String GOOGLE_CLIENT = "client-123";
+  public static final String GRAPH_CLIENT = "0b6f2a9c-1111-4000-8000-00000000c11e";
+  public static final String TENANT = "acme";
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  final MutableClock clock = MutableClock.system();
-  final MockKubernetes kubernetes = new MockKubernetes();
-  final EmbeddedRedisServer redis = EmbeddedRedisServer.start();
-  final GoogleCalendarEmulator google = GoogleCalendarEmulator.start(0, clock);
-  final GraphEmulator graph = GraphEmulator.start(0, clock);
-  final WebhookReceiver receiver;
-  final String jdbcUrl;
-  final SyncEngineAssembly engine;
-  final CalendarSyncOperator operator;
+  public final MutableClock clock = MutableClock.system();
+  public final MockKubernetes kubernetes = new MockKubernetes();
+  public final EmbeddedRedisServer redis = EmbeddedRedisServer.start();
+  public final GoogleCalendarEmulator google = GoogleCalendarEmulator.start(0, clock);
+  public final GraphEmulator graph = GraphEmulator.start(0, clock);
+  public final WebhookReceiver receiver;
+  public final String jdbcUrl;
+  public final SyncEngineAssembly engine;
+  public final CalendarSyncOperator operator;
   private final RedisClient redisClient;
   private StatefulRedisConnection<String, String> redisConnection;
 
-  PushFixture() throws Exception {
+  public PushFixture() throws Exception {
     google.oauth().registerClient(GOOGLE_CLIENT, Resources.CLIENT_SECRET_VALUE);
     graph.oauth().registerClient(GRAPH_CLIENT, Resources.CLIENT_SECRET_VALUE);
     receiver = WebhookReceiver.start(new ReceiverConfig(redis.uri(), EncryptionKey.fromBase64(randomKey()), 0, 0, null,
@@ -92,7 +92,7 @@ final class PushFixture implements AutoCloseable {
   }
 
   /** A provider in a namespace of its own, for a new user with a grant, polled only once a day. */
-  CalendarProvider provider(Vendor vendor) {
+  public CalendarProvider provider(Vendor vendor) {
     String name = "p" + NAMES.incrementAndGet();
     String user = name + (vendor == Vendor.Google ? "@example.com" : "@contoso.example");
     kubernetes.client().resource(Resources.tenantNamespace(name, TENANT)).create();
@@ -120,28 +120,28 @@ final class PushFixture implements AutoCloseable {
   }
 
   /** The provider's user at the vendor. */
-  static String user(CalendarProvider provider) {
+  public static String user(CalendarProvider provider) {
     return provider.getMetadata().getName()
         + (provider.getSpec().getVendor() == Vendor.Google ? "@example.com" : "@contoso.example");
   }
 
-  CalendarProvider get(CalendarProvider provider) {
+  public CalendarProvider get(CalendarProvider provider) {
     return kubernetes.client().resources(CalendarProvider.class).inNamespace(provider.getMetadata().getNamespace())
         .withName(provider.getMetadata().getName()).get();
   }
 
-  Optional<Condition> webhook(CalendarProvider provider) {
+  public Optional<Condition> webhook(CalendarProvider provider) {
     return condition(get(provider), "WebhookActive");
   }
 
   /** Waits until WebhookActive has {@code reason}. */
-  void awaitWebhook(CalendarProvider provider, String status, String reason) {
+  public void awaitWebhook(CalendarProvider provider, String status, String reason) {
     await().atMost(Duration.ofSeconds(30)).until(() -> webhook(provider)
         .map(c -> c.getStatus().equals(status) && c.getReason().equals(reason)).orElse(false));
   }
 
   /** Sync Now, as a person does it with kubectl annotate, and waits until the operator handled it. */
-  void syncNow(CalendarProvider provider) {
+  public void syncNow(CalendarProvider provider) {
     String value = Instant.now().toString() + "-" + NAMES.incrementAndGet();
     kubernetes.client().resources(CalendarProvider.class).inNamespace(provider.getMetadata().getNamespace())
         .withName(provider.getMetadata().getName()).edit(p -> {
@@ -152,7 +152,7 @@ final class PushFixture implements AutoCloseable {
         .getLastHandledSyncRequest()));
   }
 
-  void edit(CalendarProvider provider, java.util.function.Consumer<CalendarProvider> change) {
+  public void edit(CalendarProvider provider, java.util.function.Consumer<CalendarProvider> change) {
     kubernetes.client().resources(CalendarProvider.class).inNamespace(provider.getMetadata().getNamespace())
         .withName(provider.getMetadata().getName()).edit(p -> {
           change.accept(p);
@@ -160,40 +160,40 @@ final class PushFixture implements AutoCloseable {
         });
   }
 
-  String googleChannelAddress() {
+  public String googleChannelAddress() {
     return "http://127.0.0.1:" + receiver.port() + "/webhooks/google";
   }
 
-  static String key(CalendarProvider provider) {
+  public static String key(CalendarProvider provider) {
     return provider.getMetadata().getNamespace() + "/" + provider.getMetadata().getName();
   }
 
   /** The Google channels live in the emulator for this provider's calendar. */
-  java.util.List<String> googleChannels(CalendarProvider provider) {
+  public java.util.List<String> googleChannels(CalendarProvider provider) {
     return google.channels().channels().stream().filter(c -> c.owner().equalsIgnoreCase(user(provider)))
         .map(GoogleChannels.Channel::id).toList();
   }
 
   /** The Graph subscriptions live in the emulator for this provider's mailbox. */
-  java.util.List<io.calendarsync.emulators.microsoft.GraphSubscription> subscriptions(CalendarProvider provider) {
+  public java.util.List<io.calendarsync.emulators.microsoft.GraphSubscription> subscriptions(CalendarProvider provider) {
     String userId = graph.calendars().users().stream().filter(u -> u.email().equalsIgnoreCase(user(provider)))
         .findFirst().orElseThrow().id();
     return graph.subscriptions().subscriptions().stream().filter(s -> s.userId().equals(userId)).toList();
   }
 
   /** The registry entry of a channel, as the receiver reads it. */
-  Optional<ChannelRegistration> registration(VendorName vendor, String channelId) {
+  public Optional<ChannelRegistration> registration(VendorName vendor, String channelId) {
     return ChannelRegistrationCodec.decode(vendor, channelId, redis().hgetall(RedisKeys.channel(vendor, channelId)));
   }
 
-  synchronized RedisCommands<String, String> redis() {
+  public synchronized RedisCommands<String, String> redis() {
     if (redisConnection == null) {
       redisConnection = redisClient.connect();
     }
     return redisConnection.sync();
   }
 
-  ObjectNode googleEvent(String title) {
+  public ObjectNode googleEvent(String title) {
     ObjectNode event = JsonNodeFactory.instance.objectNode().put("summary", title);
     Instant start = clock.instant().plus(Duration.ofDays(1));
     event.putObject("start").put("dateTime", start.toString());
@@ -201,7 +201,7 @@ final class PushFixture implements AutoCloseable {
     return event;
   }
 
-  ObjectNode graphEvent(String title) {
+  public ObjectNode graphEvent(String title) {
     ObjectNode event = JsonNodeFactory.instance.objectNode().put("subject", title);
     Instant start = clock.instant().plus(Duration.ofDays(1));
     event.putObject("start").put("dateTime", start.toString().replace("Z", "")).put("timeZone", "UTC");
@@ -211,11 +211,11 @@ final class PushFixture implements AutoCloseable {
   }
 
   /** Whether the platform's schedule holds an entry titled {@code title}. */
-  boolean scheduleHas(String title) throws Exception {
+  public boolean scheduleHas(String title) throws Exception {
     return count("SELECT count(*) FROM calendar_sync.schedule_entries WHERE title = '" + title + "'") > 0;
   }
 
-  long count(String query) throws Exception {
+  public long count(String query) throws Exception {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.shared().user(),
         EmbeddedPostgresServer.shared().password()); Statement s = connection.createStatement();
          ResultSet rows = s.executeQuery(query)) {
@@ -225,19 +225,19 @@ final class PushFixture implements AutoCloseable {
   }
 
   /** Syncs this operator finished, for the vendor; every provider of a test class shares the meter. */
-  double syncs(Vendor vendor) {
+  public double syncs(Vendor vendor) {
     var counter = operator.registry().find("calendarsync_syncs").tag("vendor", vendor.name())
         .tag("result", "Succeeded").counter();
     return counter == null ? 0 : counter.count();
   }
 
-  double renewals(VendorName vendor, String result) {
+  public double renewals(VendorName vendor, String result) {
     var counter = operator.registry().find("calendarsync_push_channel_renewals").tag("vendor", vendor.wireName())
         .tag("result", result).counter();
     return counter == null ? 0 : counter.count();
   }
 
-  void delete(CalendarProvider provider) {
+  public void delete(CalendarProvider provider) {
     kubernetes.client().resource(get(provider)).delete();
     await().atMost(Duration.ofSeconds(30)).until(() -> get(provider) == null);
   }
