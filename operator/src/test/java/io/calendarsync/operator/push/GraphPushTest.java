@@ -120,6 +120,18 @@ class GraphPushTest {
   }
 
   @Test
+  void deletingAProviderDeletesItsSubscriptionAndRegistration() throws Exception {
+    CalendarProvider provider = livePushProvider();
+    GraphSubscription subscription = onlySubscription(provider);
+
+    fixture.delete(provider);
+
+    assertThat(fixture.graph.subscriptions().subscriptions()).extracting(GraphSubscription::id)
+        .doesNotContain(subscription.id());
+    assertThat(fixture.registration(VendorName.MICROSOFT, subscription.id())).isEmpty();
+  }
+
+  @Test
   void missedNotificationsCauseAResync() {
     CalendarProvider provider = livePushProvider();
     GraphSubscription subscription = onlySubscription(provider);
