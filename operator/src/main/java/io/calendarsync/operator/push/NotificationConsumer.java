@@ -83,6 +83,7 @@ public final class NotificationConsumer implements LeaderService {
     thread.start();
   }
 
+  @SuppressWarnings("unchecked") // xreadgroup takes generic varargs
   private void run() {
     boolean warned = false;
     while (running) {

@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class GooglePushTest {
     ChannelRegistration registration = fixture.registration(VendorName.GOOGLE, channel).orElseThrow();
     assertThat(registration.providerKey()).isEqualTo(PushFixture.key(provider));
     assertThat(fixture.get(provider).getStatus().getPushChannelExpiryTime())
-        .isEqualTo(registration.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        .isEqualTo(registration.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
     // Only the digest of the channel token is kept, in Redis and in PostgreSQL.
     assertThat(fixture.count("SELECT count(*) FROM calendar_sync.push_channels WHERE channel_id = '" + channel
         + "' AND token_digest = '" + registration.tokenDigest() + "'")).isEqualTo(1);

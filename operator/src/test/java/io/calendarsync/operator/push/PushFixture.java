@@ -16,6 +16,7 @@ import io.calendarsync.emulators.embedded.EmbeddedRedisServer;
 import io.calendarsync.emulators.google.GoogleCalendarEmulator;
 import io.calendarsync.emulators.google.GoogleChannels;
 import io.calendarsync.emulators.microsoft.GraphEmulator;
+import io.calendarsync.emulators.microsoft.GraphSubscription;
 import io.calendarsync.operator.config.EngineSettings;
 import io.calendarsync.operator.config.OperatorConfig;
 import io.calendarsync.operator.config.VendorEndpoints;
@@ -40,9 +41,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static io.calendarsync.operator.support.Resources.condition;
 import static org.awaitility.Awaitility.await;
@@ -152,7 +155,7 @@ public final class PushFixture implements AutoCloseable {
         .getLastHandledSyncRequest()));
   }
 
-  public void edit(CalendarProvider provider, java.util.function.Consumer<CalendarProvider> change) {
+  public void edit(CalendarProvider provider, Consumer<CalendarProvider> change) {
     kubernetes.client().resources(CalendarProvider.class).inNamespace(provider.getMetadata().getNamespace())
         .withName(provider.getMetadata().getName()).edit(p -> {
           change.accept(p);
@@ -169,13 +172,13 @@ public final class PushFixture implements AutoCloseable {
   }
 
   /** The Google channels live in the emulator for this provider's calendar. */
-  public java.util.List<String> googleChannels(CalendarProvider provider) {
+  public List<String> googleChannels(CalendarProvider provider) {
     return google.channels().channels().stream().filter(c -> c.owner().equalsIgnoreCase(user(provider)))
         .map(GoogleChannels.Channel::id).toList();
   }
 
   /** The Graph subscriptions live in the emulator for this provider's mailbox. */
-  public java.util.List<io.calendarsync.emulators.microsoft.GraphSubscription> subscriptions(CalendarProvider provider) {
+  public List<GraphSubscription> subscriptions(CalendarProvider provider) {
     String userId = graph.calendars().users().stream().filter(u -> u.email().equalsIgnoreCase(user(provider)))
         .findFirst().orElseThrow().id();
     return graph.subscriptions().subscriptions().stream().filter(s -> s.userId().equals(userId)).toList();
