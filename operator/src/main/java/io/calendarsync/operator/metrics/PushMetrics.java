@@ -21,7 +21,7 @@ public final class PushMetrics {
     this.registry = registry;
   }
 
-  /** @param result Created, Extended, Replaced, Recreated or Failed */
+  /** @param result Created, Extended, Replaced (Google), Recreated or Failed */
   public void renewal(VendorName vendor, String result) {
     Counter.builder("calendarsync_push_channel_renewals")
         .description("Push channels opened, extended or replaced, by vendor and result")

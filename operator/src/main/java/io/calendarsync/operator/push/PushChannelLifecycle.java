@@ -85,7 +85,7 @@ public final class PushChannelLifecycle implements PushChannelKeeper {
       current = current.filter(c -> c.vendor() == vendor);
       PushChannelRecord live = current.isEmpty() || !clock.instant().isBefore(current.get().expiresAt())
           || current.get().pendingAction() == PendingAction.RECREATE
-          ? replace(target, vendor, current, "Created")
+          ? replace(target, vendor, current, current.isEmpty() ? "Created" : "Recreated")
           : renewIfDue(target, current.get());
       return PushState.active(live.expiresAt(), renewAt(live));
     } catch (RedisException e) {
@@ -133,7 +133,7 @@ public final class PushChannelLifecycle implements PushChannelKeeper {
 
   /**
    * Opens a new channel and makes it the provider's current one, then stops {@code previous}. The new channel is
-   * registered before anything else, and the old one unregistered last, so a notification from either is accepted
+   * recorded and registered before the old one is stopped and unregistered, so a notification from either is accepted
    * throughout. Redis is checked first: without it no channel is opened at all.
    */
   private PushChannelRecord replace(SyncTarget target, VendorName vendor, Optional<PushChannelRecord> previous,
