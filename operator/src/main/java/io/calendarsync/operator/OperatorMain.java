@@ -58,6 +58,7 @@ public final class OperatorMain {
       System.exit(1);
     });
     engine.listenForChanges(operator.scheduleChangeHandler());
+    engine.consumeNotifications(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping: finishing in-flight reconciles");

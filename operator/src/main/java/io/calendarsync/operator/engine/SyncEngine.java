@@ -17,6 +17,7 @@ import io.calendarsync.operator.store.ScheduleEntry;
 import io.calendarsync.operator.store.Store;
 import io.calendarsync.operator.store.StoreException;
 import io.calendarsync.operator.sync.CalendarSync;
+import io.calendarsync.operator.sync.PushChannelKeeper;
 import io.calendarsync.operator.sync.PushState;
 import io.calendarsync.operator.sync.SyncFailure;
 import io.calendarsync.operator.sync.SyncFailureReason;
@@ -45,9 +46,17 @@ public final class SyncEngine implements CalendarSync {
   private final ConflictReporter reporter;
   private final EventStream stream;
   private final Clock clock;
+  private final PushChannelKeeper push;
 
+  /** An engine without push channels: every provider is polled. */
   public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
       ConflictReporter reporter, EventStream stream, Clock clock) {
+    this(store, connectors, tokens, reporter, stream, clock, PushChannelKeeper.none());
+  }
+
+  public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
+      ConflictReporter reporter, EventStream stream, Clock clock, PushChannelKeeper push) {
+    this.push = push;
     this.stream = stream;
     this.store = store;
     this.connectors = Map.copyOf(connectors);
@@ -81,6 +90,8 @@ public final class SyncEngine implements CalendarSync {
     return locked(target, run -> {
       ProviderSyncState state = run.lock.inTransaction(tx -> tx.syncState().find(run.provider))
           .orElse(new ProviderSyncState(run.provider, null, null, null, null, null));
+      // Before the passes: changes made while a channel was missing or being replaced are then read by this sync.
+      PushState pushState = push.keep(target);
       PairWriter writer = new PairWriter(run, reporter);
       boolean inbound = target.spec().getSyncDirection().writesInternal();
       String cursor = inbound ? new InboundPass(run, writer).run(Optional.ofNullable(state.externalSyncToken())) : null;
@@ -95,9 +106,8 @@ public final class SyncEngine implements CalendarSync {
       long open = run.lock.inTransaction(tx -> tx.mappings().countByStatus(run.provider, MappingStatus.CONFLICT));
       Optional<AccessToken> token = tokens.held(target);
       return new SyncResult(run.counts, (int) open,
-          PushState.inactive("PushNotConfigured", "Push notifications are not set up; changes arrive with each sync"),
-          token.map(AccessToken::expiresAt).orElse(null), token.map(AccessToken::obtainedAt).orElse(null),
-          tokens.nextRefresh(target));
+          pushState, token.map(AccessToken::expiresAt).orElse(null), token.map(AccessToken::obtainedAt).orElse(null),
+          earliest(tokens.nextRefresh(target), Optional.ofNullable(pushState.renewAt())));
     });
   }
 
@@ -121,9 +131,15 @@ public final class SyncEngine implements CalendarSync {
     });
   }
 
+  /** Stops the push channel first: stopping it at the vendor still needs the provider's access token. */
   @Override
-  public void release(SyncTarget target) {
+  public void release(SyncTarget target) throws SyncFailure {
+    push.release(target);
     tokens.forget(target);
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
   }
 
   private interface Work<T> {

@@ -1,6 +1,7 @@
 package io.calendarsync.operator.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.calendarsync.api.redis.VendorName;
 import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.operator.config.EngineSettings;
 import io.calendarsync.operator.conflict.KubernetesConflictReporter;
@@ -9,6 +10,7 @@ import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.notify.RedisEventStream;
 import io.calendarsync.operator.oauth.AccessTokens;
 import io.calendarsync.operator.oauth.TokenEndpointClient;
+import io.calendarsync.operator.push.PushAssembly;
 import io.calendarsync.operator.store.ChangeNotificationHandler;
 import io.calendarsync.operator.store.ChangeNotificationListener;
 import io.calendarsync.operator.store.SchemaMigrator;
@@ -34,7 +36,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The sync engine assembled with its real collaborators: the schedule database (migrated on start), the Redis event
- * stream, access tokens, one connector per vendor with its own request budget, and conflicts reported to Kubernetes.
+ * stream, access tokens, one connector per vendor with its own request budget, conflicts reported to Kubernetes, and
+ * push channels with their notification consumer.
  */
 public final class SyncEngineAssembly implements AutoCloseable {
 
@@ -43,21 +46,31 @@ public final class SyncEngineAssembly implements AutoCloseable {
   private final RedisClient redis;
   private final RedisEventStream stream;
   private final SyncEngine engine;
+  private final PushAssembly push;
   private ChangeNotificationListener listener;
 
   private SyncEngineAssembly(EngineSettings settings, KubernetesClient client, Clock clock) {
     this.settings = settings;
-    this.dataSource = StoreDataSource.create(settings.store(), 10);
+    // A sync holds its provider's lock connection and borrows a second one for pooled reads: two per reconcile thread
+    // (10 by default). At one each, ten concurrent syncs waited on each other until the pool's timeout.
+    this.dataSource = StoreDataSource.create(settings.store(), 20);
     new SchemaMigrator(dataSource).migrate();
     this.redis = RedisClient.create(settings.redisUri());
     this.stream = new RedisEventStream(redis, clock);
     AccessTokens tokens = new AccessTokens(new TokenEndpointClient(settings.endpoints(), HttpClient.newHttpClient(), clock),
         clock);
     Map<Vendor, VendorConnector> connectors = new EnumMap<>(Vendor.class);
-    connectors.put(Vendor.Google, new GoogleConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
-    connectors.put(Vendor.Microsoft, new MicrosoftConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
-    this.engine = new SyncEngine(new Store(dataSource), connectors, tokens,
-        new KubernetesConflictReporter(client, new EventRecorder(client, clock), stream, clock), stream, clock);
+    GoogleConnector google = new GoogleConnector(settings.endpoints(), vendorCalls(tokens, clock), clock);
+    MicrosoftConnector microsoft = new MicrosoftConnector(settings.endpoints(), vendorCalls(tokens, clock), clock);
+    connectors.put(Vendor.Google, google);
+    connectors.put(Vendor.Microsoft, microsoft);
+    Store store = new Store(dataSource);
+    this.push = new PushAssembly(settings.receiverPublicUrl()
+        .map(url -> Map.of(VendorName.GOOGLE, google.pushChannels(url), VendorName.MICROSOFT, microsoft.pushChannels(url)))
+        .orElse(Map.of()), store.pushChannels(), redis, settings.redisUri(), settings.pushRenewalLead(), client, clock);
+    this.engine = new SyncEngine(store, connectors, tokens,
+        new KubernetesConflictReporter(client, new EventRecorder(client, clock), stream, clock), stream, clock,
+        push.keeper());
   }
 
   public static SyncEngineAssembly start(EngineSettings settings, KubernetesClient client, Clock clock) {
@@ -82,11 +95,17 @@ public final class SyncEngineAssembly implements AutoCloseable {
     listener.start();
   }
 
+  /** Starts consuming push notifications (in the leader): they wake the providers of {@code operator}. */
+  public void consumeNotifications(CalendarSyncOperator operator) {
+    push.start(operator);
+  }
+
   @Override
   public void close() {
     if (listener != null) {
       listener.close();
     }
+    push.close();
     stream.close();
     redis.shutdown();
     dataSource.close();

@@ -10,12 +10,14 @@ import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.operator.config.VendorEndpoints;
 import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.ExternalCalendar;
+import io.calendarsync.operator.vendor.PushChannels;
 import io.calendarsync.operator.vendor.VendorConnector;
 import io.calendarsync.operator.vendor.VendorException;
 import io.calendarsync.operator.vendor.http.VendorCalls;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -92,5 +94,10 @@ public final class MicrosoftConnector implements VendorConnector {
       throw e.kind() == REJECTED ? new VendorException(CALENDAR_NOT_FOUND, e.getMessage()) : e;
     }
     return new OutlookCalendar(graph, requests, calendar.getId(), mapper, clock, target.key());
+  }
+
+  /** Subscriptions on Outlook calendars, through this connector's client and request budget. */
+  public PushChannels pushChannels(URI receiverPublicUrl) {
+    return new GraphPushChannels(graph, calls, errors, receiverPublicUrl);
   }
 }
