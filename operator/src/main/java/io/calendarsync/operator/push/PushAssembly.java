@@ -69,7 +69,7 @@ public final class PushAssembly implements AutoCloseable {
     meters.add(operator.registry());
     String consumer = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElse("operator");
     operator.runWhileLeading(new NotificationConsumer(redis, consumer, operator::wake, channels, metrics));
-    operator.runWhileLeading(new RegistrySweep(registry, channels, new ExistingProviders(kubernetes), SWEEP_PERIOD));
+    operator.runWhileLeading(new RegistrySweep(registry, channels, new ExistingProviders(kubernetes, operator.watchNamespaces()), SWEEP_PERIOD));
   }
 
   @Override

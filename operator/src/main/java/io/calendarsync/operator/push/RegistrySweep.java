@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -31,19 +31,19 @@ final class RegistrySweep implements LeaderService {
 
   private final ChannelRegistry registry;
   private final PushChannelStore channels;
-  private final Supplier<Optional<Set<String>>> existingProviders;
+  private final Supplier<Optional<Predicate<String>>> deletedProviders;
   private final Duration period;
   private ScheduledExecutorService executor;
 
   /**
-   * @param existingProviders the keys ({@code namespace/name}) of all providers, or empty when they cannot be listed
-   *     now (then only entries without a recorded channel are removed)
+   * @param deletedProviders which provider keys ({@code namespace/name}) are known to be deleted, or empty when that
+   *     cannot be told now (then only entries without a recorded channel are removed)
    */
-  RegistrySweep(ChannelRegistry registry, PushChannelStore channels, Supplier<Optional<Set<String>>> existingProviders,
-      Duration period) {
+  RegistrySweep(ChannelRegistry registry, PushChannelStore channels,
+      Supplier<Optional<Predicate<String>>> deletedProviders, Duration period) {
     this.registry = registry;
     this.channels = channels;
-    this.existingProviders = existingProviders;
+    this.deletedProviders = deletedProviders;
     this.period = period;
   }
 
@@ -70,7 +70,7 @@ final class RegistrySweep implements LeaderService {
 
   /** @return how many registrations were removed */
   int sweep() {
-    Optional<Set<String>> providers = existingProviders.get();
+    Optional<Predicate<String>> deleted = deletedProviders.get();
     int removed = 0;
     for (Map.Entry<String, Map<String, String>> entry : registry.all().entrySet()) {
       Optional<ChannelKey> key = ChannelKey.parse(entry.getKey());
@@ -79,7 +79,7 @@ final class RegistrySweep implements LeaderService {
         continue;
       }
       boolean recorded = channels.find(key.get().vendor(), key.get().channelId()).isPresent();
-      boolean providerGone = providers.map(known -> !known.contains(provider)).orElse(false);
+      boolean providerGone = deleted.map(isDeleted -> isDeleted.test(provider)).orElse(false);
       if (!recorded || providerGone) {
         registry.unregister(entry.getKey());
         if (recorded) {

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,9 +43,12 @@ public final class CalendarSyncOperator implements AutoCloseable {
   private final AtomicBoolean stopping;
   private final CalendarProviderReconciler reconciler;
   private final LeaderServices leaderServices;
+  private final Set<String> watchNamespaces;
 
   private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry,
-      AtomicBoolean stopping, CalendarProviderReconciler reconciler, LeaderServices leaderServices) {
+      AtomicBoolean stopping, CalendarProviderReconciler reconciler, LeaderServices leaderServices,
+      Set<String> watchNamespaces) {
+    this.watchNamespaces = Set.copyOf(watchNamespaces);
     this.stopping = stopping;
     this.leaderServices = leaderServices;
     this.reconciler = reconciler;
@@ -115,12 +119,18 @@ public final class CalendarSyncOperator implements AutoCloseable {
     LOG.info("operator started: watching {}, tenant enforcement {}, leader election {}, management port {}",
         config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces(),
         config.tenantEnforcement() ? "on" : "off", config.leaderElection() ? "on" : "off", management.port());
-    return new CalendarSyncOperator(operator, management, registry, stopping, reconciler, leaderServices);
+    return new CalendarSyncOperator(operator, management, registry, stopping, reconciler, leaderServices,
+        config.watchNamespaces());
   }
 
   /** Runs {@code service} while this replica leads: now if it already does, else once it acquires the Lease. */
   public void runWhileLeading(LeaderService service) {
     leaderServices.add(service);
+  }
+
+  /** The namespaces this operator reconciles; empty when it watches all. */
+  public Set<String> watchNamespaces() {
+    return watchNamespaces;
   }
 
   /** Wakes the provider named {@code namespace/name}. */

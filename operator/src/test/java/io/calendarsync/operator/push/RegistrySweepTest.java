@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +58,11 @@ class RegistrySweepTest {
     fixture.redis().hset(unrecorded.key(), ChannelRegistrationCodec.encode(unrecorded));
     // Recorded and registered for a provider that is gone (its cleanup was abandoned).
     Store store = new Store(dataSource);
-    PushChannelRecord orphan = new PushChannelRecord(new ProviderKey("gone", "provider"), VendorName.MICROSOFT,
-        "orphan", null, unrecorded.tokenDigest(), expiry, false, null);
-    store.pushChannels().saveCurrent(orphan);
-    fixture.redis().hset(orphan.registration().key(), ChannelRegistrationCodec.encode(orphan.registration()));
+    recordedAndRegistered(store, new ProviderKey("gone", "provider"), "orphan", expiry);
 
     try (ChannelRegistry registry = new ChannelRegistry(redis, Duration.ofSeconds(2))) {
       int removed = new RegistrySweep(registry, store.pushChannels(),
-          new ExistingProviders(fixture.kubernetes.client()), Duration.ofHours(1)).sweep();
+          new ExistingProviders(fixture.kubernetes.client(), Set.of()), Duration.ofHours(1)).sweep();
 
       assertThat(removed).isEqualTo(2);
     }
@@ -72,5 +70,36 @@ class RegistrySweepTest {
     assertThat(fixture.registration(VendorName.MICROSOFT, "orphan")).isEmpty();
     assertThat(store.pushChannels().find(VendorName.MICROSOFT, "orphan")).isEmpty();
     assertThat(fixture.registration(VendorName.GOOGLE, liveChannel)).isPresent();
+  }
+
+  @Test
+  void anOperatorWatchingSomeNamespacesLeavesOtherNamespacesRegistrationsAlone() {
+    CalendarProvider live = fixture.provider(Vendor.Google);
+    fixture.awaitWebhook(live, "True", "ChannelActive");
+    String watched = live.getMetadata().getNamespace();
+    Instant expiry = Instant.now().plus(Duration.ofDays(3));
+    Store store = new Store(dataSource);
+    PushChannelRecord goneHere = recordedAndRegistered(store, new ProviderKey(watched, "deleted"), "gone-here", expiry);
+    PushChannelRecord elsewhere = recordedAndRegistered(store, new ProviderKey("other-team", "someone"), "elsewhere",
+        expiry);
+
+    try (ChannelRegistry registry = new ChannelRegistry(redis, Duration.ofSeconds(2))) {
+      new RegistrySweep(registry, store.pushChannels(),
+          new ExistingProviders(fixture.kubernetes.client(), Set.of(watched)), Duration.ofHours(1)).sweep();
+    }
+    assertThat(fixture.registration(VendorName.MICROSOFT, goneHere.channelId())).isEmpty();
+    assertThat(fixture.registration(VendorName.MICROSOFT, elsewhere.channelId()))
+        .as("a provider of a namespace this operator does not watch may exist").isPresent();
+  }
+
+  private static PushChannelRecord recordedAndRegistered(Store store, ProviderKey provider, String channelId,
+      Instant expiry) {
+    ChannelRegistration registration = ChannelRegistration.withToken(VendorName.MICROSOFT, channelId,
+        provider.namespace() + "/" + provider.name(), "client-state-" + channelId, null, expiry);
+    PushChannelRecord record = new PushChannelRecord(provider, VendorName.MICROSOFT, channelId, null,
+        registration.tokenDigest(), expiry, false, null);
+    store.pushChannels().saveCurrent(record);
+    fixture.redis().hset(record.registration().key(), ChannelRegistrationCodec.encode(record.registration()));
+    return record;
   }
 }
