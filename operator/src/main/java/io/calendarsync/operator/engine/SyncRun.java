@@ -52,8 +52,8 @@ final class SyncRun {
     counts.setDeletedExternal(counts.getDeletedExternal() + 1);
   }
 
-  void createdInternal() {
-    counts.setCreatedInternal(counts.getCreatedInternal() + 1);
+  void createdInternal(int entries) {
+    counts.setCreatedInternal(counts.getCreatedInternal() + entries);
   }
 
   void updatedInternal() {
