@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpHeaders;
+import com.google.api.client.util.Data;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
@@ -94,6 +95,56 @@ class GoogleEventsTest {
         assertThat(patched.getUpdated().getValue()).isEqualTo(clock.millis());
         assertThat(patched.getSequence()).isZero();
         assertThat(emulator.requests().get("PATCH /calendar/v3/calendars/{calendarId}/events/{eventId}")).isEqualTo(1);
+    }
+
+    /** Google merges a patch into nested objects, so a switch to all-day nulls the dateTime it replaces. */
+    @Test
+    void patchMergesStartAndEndAndAnExplicitNullRemovesAMember() throws Exception {
+        Event created = calendar.events().insert("primary", new Event().setSummary("Visit").setDescription("Ladder")
+                .setStart(new EventDateTime().setDateTime(new DateTime("2026-01-06T09:00:00+01:00"))
+                        .setTimeZone("Europe/Berlin"))
+                .setEnd(new EventDateTime().setDateTime(new DateTime("2026-01-06T10:00:00+01:00"))
+                        .setTimeZone("Europe/Berlin"))).execute();
+
+        Event moved = calendar.events().patch("primary", created.getId(), new Event()
+                .setStart(new EventDateTime().setDateTime(new DateTime("2026-01-06T11:00:00+01:00")))
+                .setEnd(new EventDateTime().setDateTime(new DateTime("2026-01-06T12:00:00+01:00")))).execute();
+        assertThat(moved.getStart().getTimeZone()).as("merged, not replaced").isEqualTo("Europe/Berlin");
+
+        Event allDay = calendar.events().patch("primary", created.getId(), new Event()
+                .setDescription(Data.NULL_STRING)
+                .setStart(new EventDateTime().setDate(new DateTime("2026-01-07")).setDateTime(Data.nullOf(DateTime.class)))
+                .setEnd(new EventDateTime().setDate(new DateTime("2026-01-08")).setDateTime(Data.nullOf(DateTime.class))))
+                .execute();
+        assertThat(allDay.getStart().getDate().toStringRfc3339()).isEqualTo("2026-01-07");
+        assertThat(allDay.getStart().getDateTime()).isNull();
+        assertThat(allDay.getEnd().getDate().toStringRfc3339()).isEqualTo("2026-01-08");
+        assertThat(allDay.getDescription()).isNull();
+        assertThat(emulator.calendars().event(USER, "primary", created.getId()).path("start").has("dateTime"))
+                .isFalse();
+
+        Event timedAgain = calendar.events().patch("primary", created.getId(), new Event()
+                .setStart(new EventDateTime().setDateTime(new DateTime("2026-01-07T09:00:00+01:00"))
+                        .setDate(Data.nullOf(DateTime.class)))
+                .setEnd(new EventDateTime().setDateTime(new DateTime("2026-01-07T10:00:00+01:00"))
+                        .setDate(Data.nullOf(DateTime.class)))).execute();
+        assertThat(timedAgain.getStart().getDateTime().getValue())
+                .isEqualTo(Instant.parse("2026-01-07T08:00:00Z").toEpochMilli());
+        assertThat(timedAgain.getStart().getDate()).isNull();
+    }
+
+    @Test
+    void aTimeThatIsBothADateAndADateTimeIsRefused() throws Exception {
+        Event created = calendar.events().insert("primary",
+                timed("Visit", "2026-01-06T09:00:00Z", "2026-01-06T10:00:00Z")).execute();
+
+        assertThatThrownBy(() -> calendar.events().patch("primary", created.getId(), new Event()
+                .setStart(new EventDateTime().setDate(new DateTime("2026-01-07")))
+                .setEnd(new EventDateTime().setDate(new DateTime("2026-01-08")))).execute())
+                .isInstanceOfSatisfying(GoogleJsonResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getDetails().getErrors().get(0).getReason()).isEqualTo("invalid");
+                });
     }
 
     @Test

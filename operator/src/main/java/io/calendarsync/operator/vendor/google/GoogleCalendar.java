@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static io.calendarsync.operator.vendor.VendorException.Kind.NOT_FOUND;
-import static io.calendarsync.operator.vendor.VendorException.Kind.PRECONDITION_FAILED;
 import static io.calendarsync.operator.vendor.VendorException.Kind.REJECTED;
 import static io.calendarsync.operator.vendor.VendorException.Kind.UNAVAILABLE;
 import static io.calendarsync.operator.vendor.google.GoogleErrors.Addressed.CALENDAR;
@@ -127,13 +126,14 @@ final class GoogleCalendar implements ExternalCalendar {
       return get(id).orElseThrow(() -> noSuchOccurrence(occurrence));
     }
     Event instance = read(id).orElseThrow(() -> noSuchOccurrence(occurrence));
-    return rewrite(id, instance, content, ownerTag, Optional.empty());
+    return rewrite(id, instance, content, ownerTag);
   }
 
   /**
-   * A full update (PUT) of the event as it is now with the engine's fields overwritten: unlike a patch it replaces
-   * start and end whole (switching between timed and all-day), and unlike a blind PUT it keeps what the user added
-   * that the engine does not own (attendees, reminders, conference links). A cancelled status is written as a delete.
+   * A patch of the fields the engine owns, conditional on the version the engine holds (If-Match): one request, and
+   * what the user added that the engine does not own (attendees, reminders, conference links) stays as it is. A 412
+   * (the event changed) or 404 reaches the engine, which re-reads and re-decides. A cancelled status is written as a
+   * delete.
    */
   @Override
   public ExternalEvent update(String id, String ifMatchVersion, EventContent content, String ownerTag)
@@ -142,11 +142,13 @@ final class GoogleCalendar implements ExternalCalendar {
       delete(id, ifMatchVersion);
       return get(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Google event " + id + " is gone"));
     }
-    Event event = read(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Google event " + id + " does not exist"));
-    if (!ifMatchVersion.equals(event.getEtag())) {
-      throw new VendorException(PRECONDITION_FAILED, "Google event " + id + " changed since the version the engine holds");
-    }
-    return rewrite(id, event, content, ownerTag, Optional.of(ifMatchVersion));
+    Event changes = new Event();
+    mapper.writeContent(content, ownerTag, changes);
+    Calendar.Events.Patch patch = build(() -> api.events().patch(calendarId, id, changes)
+        .setSendUpdates(NO_INVITATIONS));
+    patch.getRequestHeaders().setIfMatch(ifMatchVersion);
+    Optional<Event> written = requests.executeUnless(patch, EVENT, GONE);
+    return mapped(written.orElseThrow(() -> new VendorException(NOT_FOUND, "Google event " + id + " does not exist")));
   }
 
   @Override
@@ -160,15 +162,17 @@ final class GoogleCalendar implements ExternalCalendar {
     return requests.executeUnless(build(() -> api.events().get(calendarId, id)), EVENT, GONE);
   }
 
-  /** Writes the engine's content over the event as read and puts it back whole. */
-  private ExternalEvent rewrite(String id, Event current, EventContent content, String ownerTag,
-      Optional<String> ifMatch) throws VendorException {
+  /**
+   * Writes the engine's content over the occurrence as read and puts it back whole: the occurrence of a series becomes
+   * an exception of its own under the same id.
+   */
+  private ExternalEvent rewrite(String id, Event current, EventContent content, String ownerTag)
+      throws VendorException {
     mapper.writeContent(content, ownerTag, current);
     // Sent without its sequence, Google moves the sequence itself when the time changes, as iCalendar readers expect.
     current.setSequence(null);
     Calendar.Events.Update put = build(() -> api.events().update(calendarId, id, current)
         .setSendUpdates(NO_INVITATIONS));
-    ifMatch.ifPresent(version -> put.getRequestHeaders().setIfMatch(version));
     return mapped(requests.execute(put, EVENT));
   }
 
