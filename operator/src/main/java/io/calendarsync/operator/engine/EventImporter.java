@@ -41,11 +41,25 @@ final class EventImporter {
     if (event.cancelled() && event.occurrenceOf().isEmpty()) {
       return;
     }
-    if (event.ownerTag().isPresent()) {
+    if (event.ownerTag().isPresent() && !stampedByItsSeries(event)) {
       adopt(event, event.ownerTag().get());
     } else {
       importEvent(event);
     }
+  }
+
+  /**
+   * Occurrences carry their series' properties, our owner tag included: an occurrence the user moved or deleted in a
+   * series of ours names the series' entry, not an entry of its own, and is a new exception for the platform.
+   */
+  private boolean stampedByItsSeries(ExternalEvent event) {
+    if (event.occurrenceOf().isEmpty()) {
+      return false;
+    }
+    String seriesId = event.occurrenceOf().get().seriesId();
+    return run.lock.inTransaction(tx -> tx.mappings().findByExternalId(run.provider, seriesId))
+        .filter(series -> series.entry().toString().equals(event.ownerTag().get()))
+        .isPresent();
   }
 
   /**

@@ -49,6 +49,7 @@ final class InboundPass {
       // The vendor forgot the cursor: list the window again. Mappings and owner tags keep this free of duplicates.
       changes = run.calendar.changesSince(Optional.empty(), run.window);
     }
+    run.skipped(changes.skipped());
     Set<String> seen = new HashSet<>();
     // Series before their exceptions, so an exception finds its series' mapping.
     Map<Boolean, List<ExternalEvent>> byKind = changes.changed().stream()

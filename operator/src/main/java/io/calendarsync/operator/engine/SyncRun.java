@@ -73,6 +73,10 @@ final class SyncRun {
   }
 
   void skipped() {
-    counts.setSkipped(counts.getSkipped() + 1);
+    skipped(1);
+  }
+
+  void skipped(int events) {
+    counts.setSkipped(counts.getSkipped() + events);
   }
 }

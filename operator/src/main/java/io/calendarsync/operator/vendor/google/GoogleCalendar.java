@@ -61,7 +61,7 @@ final class GoogleCalendar implements ExternalCalendar {
    * With a cursor: Google's incremental sync from that sync token, deletions included. Without: the window's events
    * (series as masters, exceptions on their own), whose closing sync token becomes the cursor. Google refuses time
    * bounds together with a sync token, so incremental results are not limited to the window: events that moved out
-   * of it are reported with their new times. Events that cannot be mapped are logged and left out.
+   * of it are reported with their new times. Events that cannot be mapped are logged, counted and left out.
    */
   @Override
   public ChangeSet changesSince(Optional<String> cursor, TimeWindow window) throws VendorException {
@@ -74,18 +74,24 @@ final class GoogleCalendar implements ExternalCalendar {
       list.setTimeMin(dateTime(window.start())).setTimeMax(dateTime(window.end())).setShowDeleted(false);
     }
     List<ExternalEvent> changed = new ArrayList<>();
+    int skipped = 0;
     Events page;
     do {
       page = requests.execute(list, CALENDAR);
       for (Event item : page.getItems() != null ? page.getItems() : List.<Event>of()) {
-        mapOrSkip(item).ifPresent(changed::add);
+        Optional<ExternalEvent> mapped = mapOrSkip(item);
+        if (mapped.isPresent()) {
+          changed.add(mapped.get());
+        } else {
+          skipped++;
+        }
       }
       list.setPageToken(page.getNextPageToken());
     } while (page.getNextPageToken() != null);
     if (page.getNextSyncToken() == null) {
       throw new VendorException(UNAVAILABLE, "Google Calendar ended the listing without a sync token");
     }
-    return new ChangeSet(changed, List.of(), page.getNextSyncToken(), cursor.isEmpty());
+    return new ChangeSet(changed, List.of(), page.getNextSyncToken(), cursor.isEmpty(), skipped);
   }
 
   @Override

@@ -80,8 +80,8 @@ final class OutlookCalendar implements ExternalCalendar {
    * (anything that left the window, deleted or moved away, comes as {@code @removed}). Delta returns instances, not
    * series: a changed occurrence stands for its series, which is read once and reported as the master with its rule;
    * exceptions and cancelled occurrences are reported as occurrences of it. Each reported event is read by id, which
-   * brings our stamp (delta rounds do not expand extended properties). Events that cannot be mapped are logged and
-   * left out.
+   * brings our stamp (delta rounds do not expand extended properties). Events that cannot be mapped are logged,
+   * counted and left out.
    */
   @Override
   public ChangeSet changesSince(Optional<String> cursor, TimeWindow window) throws VendorException {
@@ -109,18 +109,27 @@ final class OutlookCalendar implements ExternalCalendar {
       throw new VendorException(UNAVAILABLE, "Microsoft Graph ended the delta round without a delta link");
     }
     List<ExternalEvent> changed = new ArrayList<>();
+    int skipped = 0;
     for (String id : series) {
-      readOrSkip(id).ifPresent(changed::add);
-    }
-    for (String id : individual) {
-      Optional<ExternalEvent> event = readOrSkip(id);
-      if (event.isPresent()) {
-        changed.add(event.get());
-      } else {
-        removed.add(id);
+      try {
+        read(id).ifPresent(changed::add);
+      } catch (VendorException e) {
+        skipped += skip(id, e);
       }
     }
-    return new ChangeSet(changed, List.copyOf(removed), page.getOdataDeltaLink(), cursor.isEmpty());
+    for (String id : individual) {
+      try {
+        Optional<ExternalEvent> event = read(id);
+        if (event.isPresent()) {
+          changed.add(event.get());
+        } else {
+          removed.add(id);
+        }
+      } catch (VendorException e) {
+        skipped += skip(id, e);
+      }
+    }
+    return new ChangeSet(changed, List.copyOf(removed), page.getOdataDeltaLink(), cursor.isEmpty(), skipped);
   }
 
   @Override
@@ -318,16 +327,13 @@ final class OutlookCalendar implements ExternalCalendar {
     return event.isPresent() ? Optional.of(external(event.get())) : Optional.empty();
   }
 
-  private Optional<ExternalEvent> readOrSkip(String id) throws VendorException {
-    try {
-      return read(id);
-    } catch (VendorException e) {
-      if (e.kind() != REJECTED) {
-        throw e;
-      }
-      LOG.warn("provider {}: skipping Graph event {}: {}", providerKey, id, e.getMessage());
-      return Optional.empty();
+  /** An event that cannot be mapped is logged and skipped (counts 1); any other failure fails the listing. */
+  private int skip(String id, VendorException failure) throws VendorException {
+    if (failure.kind() != REJECTED) {
+      throw failure;
     }
+    LOG.warn("provider {}: skipping Graph event {}: {}", providerKey, id, failure.getMessage());
+    return 1;
   }
 
   private Optional<Event> fetch(String id) throws VendorException {
