@@ -9,6 +9,7 @@ import io.calendarsync.operator.vendor.ChangeSet;
 import io.calendarsync.operator.vendor.EventContent;
 import io.calendarsync.operator.vendor.ExternalCalendar;
 import io.calendarsync.operator.vendor.ExternalEvent;
+import io.calendarsync.operator.vendor.HeldVersions;
 import io.calendarsync.operator.vendor.OccurrenceOf;
 import io.calendarsync.operator.vendor.TimeWindow;
 import io.calendarsync.operator.vendor.VendorException;
@@ -61,10 +62,12 @@ final class GoogleCalendar implements ExternalCalendar {
    * With a cursor: Google's incremental sync from that sync token, deletions included. Without: the window's events
    * (series as masters, exceptions on their own), whose closing sync token becomes the cursor. Google refuses time
    * bounds together with a sync token, so incremental results are not limited to the window: events that moved out
-   * of it are reported with their new times. Events that cannot be mapped are logged, counted and left out.
+   * of it are reported with their new times. Events that cannot be mapped are logged, counted and left out. The
+   * listing carries every event whole, so the versions the engine holds are not needed.
    */
   @Override
-  public ChangeSet changesSince(Optional<String> cursor, TimeWindow window) throws VendorException {
+  public ChangeSet changesSince(Optional<String> cursor, TimeWindow window, HeldVersions held)
+      throws VendorException {
     Calendar.Events.List list = build(() -> api.events().list(calendarId)
         .setMaxResults(pageSize)
         .setSingleEvents(false));
