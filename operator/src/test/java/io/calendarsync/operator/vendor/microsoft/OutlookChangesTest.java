@@ -112,6 +112,18 @@ class OutlookChangesTest {
     assertThat(graph.emulator.requests().get(BY_ID)).as("only the event the engine does not hold").isEqualTo(1);
   }
 
+  /** The calendar is resolved once an hour, not on every sync. */
+  @Test
+  void anIncrementalRoundWithNothingNewCostsOneDeltaRequest() throws Exception {
+    graph = GraphEmulatorFixture.start(2);
+    String cursor = graph.open().changesSince(Optional.empty(), WINDOW).nextCursor();
+    graph.emulator.requests().reset();
+
+    graph.open().changesSince(Optional.of(cursor), WINDOW);
+
+    assertThat(graph.emulator.requests().snapshot()).containsOnly(Map.entry(DELTA, 1L));
+  }
+
   @Test
   void anExpiredDeltaLinkIsCursorExpired() throws Exception {
     graph = GraphEmulatorFixture.start();
