@@ -15,8 +15,10 @@ import com.google.api.services.calendar.model.EventDateTime;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.Events;
 import io.calendarsync.emulators.MutableClock;
+import io.calendarsync.emulators.http.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -152,7 +154,7 @@ class GoogleEventsTest {
         Event created = calendar.events().insert("primary",
                 timed("v1", "2026-01-06T09:00:00Z", "2026-01-06T10:00:00Z")).execute();
         emulator.calendars().updateEvent(USER, "primary", created.getId(),
-                io.calendarsync.emulators.http.Json.parseObject("{\"summary\":\"edited in the app\"}"));
+                Json.parseObject("{\"summary\":\"edited in the app\"}"));
 
         Calendar.Events.Patch stale = calendar.events().patch("primary", created.getId(), new Event().setSummary("v2"));
         stale.setRequestHeaders(new HttpHeaders().setIfMatch(created.getEtag()));
@@ -275,6 +277,26 @@ class GoogleEventsTest {
         List<Event> unexpanded = calendar.events().list("primary").execute().getItems();
         assertThat(unexpanded).extracting(Event::getId).containsExactlyInAnyOrder("standup0001",
                 "standup0001_20260112T080000Z", "standup0001_20260114T080000Z");
+    }
+
+    @Test
+    void theAppShowsSeriesExpandedWithExceptionsInPlaceAndCancelledOccurrencesGone() {
+        String series = emulator.calendars().createEvent(USER, "primary", Json.parseObject(
+                "{\"summary\":\"Weekly\",\"recurrence\":[\"RRULE:FREQ=WEEKLY;COUNT=4\"],"
+                        + "\"start\":{\"dateTime\":\"2026-01-12T09:00:00+01:00\",\"timeZone\":\"Europe/Berlin\"},"
+                        + "\"end\":{\"dateTime\":\"2026-01-12T09:30:00+01:00\",\"timeZone\":\"Europe/Berlin\"}}"))
+                .path("id").asText();
+        emulator.calendars().updateEvent(USER, "primary", series + "_20260119T080000Z",
+                Json.parseObject("{\"start\":{\"dateTime\":\"2026-01-19T14:00:00+01:00\"},"
+                        + "\"end\":{\"dateTime\":\"2026-01-19T14:30:00+01:00\"}}"));
+        emulator.calendars().deleteEvent(USER, "primary", series + "_20260126T080000Z");
+
+        List<String> starts = emulator.calendars().occurrences(USER, "primary", Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z")).stream().map(e -> e.at("/start/dateTime").asText()).toList();
+
+        assertThat(starts).extracting(start -> OffsetDateTime.parse(start).toInstant()).containsExactly(
+                Instant.parse("2026-01-12T08:00:00Z"), Instant.parse("2026-01-19T13:00:00Z"),
+                Instant.parse("2026-02-02T08:00:00Z"));
     }
 
     @Test
