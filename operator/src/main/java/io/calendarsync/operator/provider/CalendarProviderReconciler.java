@@ -12,6 +12,8 @@ import io.calendarsync.operator.conflict.ConflictNames;
 import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.metrics.OperatorMetrics;
 import io.calendarsync.operator.status.ConditionType;
+import io.calendarsync.operator.store.ChangeOrigin;
+import io.calendarsync.operator.store.ProviderKey;
 import io.calendarsync.operator.status.Reason;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.calendarsync.operator.sync.ProviderCredentials;
@@ -135,10 +137,15 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
     return sources;
   }
 
-  /** Wakes the providers that sync these users' schedules of the tenant (a platform change reached them). */
-  public void wakeProvidersOf(String tenant, Collection<String> users) {
+  /**
+   * Wakes the providers that sync these users' schedules of the tenant (a change reached them), except the one the
+   * change came from.
+   */
+  public void wakeProvidersOf(String tenant, Collection<String> users, ChangeOrigin origin) {
     for (String user : users) {
-      providers.byIndex(USER_INDEX, userKey(tenant, user))
+      providers.byIndex(USER_INDEX, userKey(tenant, user)).stream()
+          .filter(provider -> !origin.isProvider(new ProviderKey(provider.getMetadata().getNamespace(),
+              provider.getMetadata().getName())))
           .forEach(provider -> wakeUps.propagateEvent(ResourceID.fromResource(provider)));
     }
   }

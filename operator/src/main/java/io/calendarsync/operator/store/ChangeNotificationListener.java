@@ -25,7 +25,10 @@ import java.util.Set;
  */
 public final class ChangeNotificationListener implements AutoCloseable {
 
-  /** The channel the trigger notifies; payload {@code {"tenant": ..., "entryId": ..., "users": [...]}}. */
+  /**
+   * The channel the trigger notifies; payload {@code {"tenant": ..., "entryId": ..., "origin": ..., "users": [...]}}
+   * (the origin is absent from notifications sent before migration V5).
+   */
   public static final String CHANNEL = "calendar_sync_schedule_changes";
 
   private static final Logger LOG = LoggerFactory.getLogger(ChangeNotificationListener.class);
@@ -132,7 +135,8 @@ public final class ChangeNotificationListener implements AutoCloseable {
       JsonNode change = JSON.readTree(payload);
       Set<String> users = new HashSet<>();
       change.path("users").forEach(user -> users.add(user.asText()));
-      handler.entryChanged(new EntryKey(change.path("tenant").asText(), change.path("entryId").asText()), users);
+      handler.entryChanged(new EntryKey(change.path("tenant").asText(), change.path("entryId").asText()), users,
+          new ChangeOrigin(change.path("origin").asText(ChangeOrigin.PLATFORM.value())));
     } catch (Exception e) {
       // One bad payload or handler failure must not stop the notifications for everyone else.
       LOG.error("Could not handle schedule change notification {}", payload, e);

@@ -75,6 +75,19 @@ class GooglePushTest {
   }
 
   @Test
+  void aPushedChangeIsImportedByOneSyncAndTheImportDoesNotWakeItsOwnProviderAgain() {
+    CalendarProvider provider = livePushProvider();
+    double before = fixture.syncs(Vendor.Google);
+
+    fixture.google.calendars().createEvent(PushFixture.user(provider), "primary",
+        fixture.googleEvent("Imported once"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> fixture.scheduleHas("Imported once"));
+    await().atMost(Duration.ofSeconds(10)).during(Duration.ofSeconds(2))
+        .until(() -> fixture.syncs(Vendor.Google) - before == 1);
+  }
+
+  @Test
   void aForgedNotificationIsRefusedByTheReceiverAndWakesNothing() throws Exception {
     CalendarProvider provider = livePushProvider();
     String channel = onlyChannel(provider);

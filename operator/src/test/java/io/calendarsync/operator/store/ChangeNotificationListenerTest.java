@@ -79,6 +79,25 @@ class ChangeNotificationListenerTest {
     }
   }
 
+  @Test
+  void namesTheOriginSoTheProviderThatMadeTheChangeIsNotWokenByIt() throws SQLException {
+    try (TestDatabase database = TestDatabase.migrated();
+         RecordingHandler handler = new RecordingHandler(database)) {
+      handler.awaitListening(1);
+      try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        insertEntry(connection, "from-the-platform");
+        connection.setAutoCommit(false);
+        statement.execute("SELECT set_config('calendar_sync.origin', 'provider:acme/alice-google', true)");
+        insertEntry(connection, "from-alices-calendar");
+        connection.commit();
+      }
+      await().atMost(PATIENCE).until(() -> handler.originByEntry.size() == 2);
+      assertThat(handler.originByEntry).containsEntry(new EntryKey("acme", "from-the-platform"), ChangeOrigin.PLATFORM)
+          .containsEntry(new EntryKey("acme", "from-alices-calendar"),
+              ChangeOrigin.provider(new ProviderKey("acme", "alice-google")));
+    }
+  }
+
   private static void insertEntry(Connection connection, String entryId) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, start_date, end_date)"
@@ -90,6 +109,7 @@ class ChangeNotificationListenerTest {
   private static final class RecordingHandler implements ChangeNotificationHandler, AutoCloseable {
     final List<EntryKey> changed = new CopyOnWriteArrayList<>();
     final Map<EntryKey, Set<String>> usersByEntry = new ConcurrentHashMap<>();
+    final Map<EntryKey, ChangeOrigin> originByEntry = new ConcurrentHashMap<>();
     final AtomicInteger listeningCalls = new AtomicInteger();
     final ChangeNotificationListener listener;
 
@@ -99,9 +119,10 @@ class ChangeNotificationListenerTest {
     }
 
     @Override
-    public void entryChanged(EntryKey entry, Set<String> users) {
+    public void entryChanged(EntryKey entry, Set<String> users, ChangeOrigin origin) {
       changed.add(entry);
       usersByEntry.put(entry, users);
+      originByEntry.put(entry, origin);
     }
 
     @Override
