@@ -43,8 +43,12 @@ public final class CalendarSyncOperator implements AutoCloseable {
   private final CalendarProviderReconciler reconciler;
   private final LeaderServices leaderServices;
 
+  private final OperatorMetrics metrics;
+
   private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry,
-      AtomicBoolean stopping, CalendarProviderReconciler reconciler, LeaderServices leaderServices) {
+      OperatorMetrics metrics, AtomicBoolean stopping, CalendarProviderReconciler reconciler,
+      LeaderServices leaderServices) {
+    this.metrics = metrics;
     this.stopping = stopping;
     this.leaderServices = leaderServices;
     this.reconciler = reconciler;
@@ -96,8 +100,8 @@ public final class CalendarSyncOperator implements AutoCloseable {
             }, leader -> LOG.info("leader is now {}", leader)), false));
       }
     });
-    var reconciler = new CalendarProviderReconciler(sync, config, clock, new EventRecorder(client, clock),
-        new OperatorMetrics(registry));
+    OperatorMetrics metrics = new OperatorMetrics(registry);
+    var reconciler = new CalendarProviderReconciler(sync, config, clock, new EventRecorder(client, clock), metrics);
     operator.register(reconciler, overrider -> {
       if (!config.watchNamespaces().isEmpty()) {
         overrider.settingNamespaces(config.watchNamespaces());
@@ -115,7 +119,7 @@ public final class CalendarSyncOperator implements AutoCloseable {
     LOG.info("operator started: watching {}, tenant enforcement {}, leader election {}, management port {}",
         config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces(),
         config.tenantEnforcement() ? "on" : "off", config.leaderElection() ? "on" : "off", management.port());
-    return new CalendarSyncOperator(operator, management, registry, stopping, reconciler, leaderServices);
+    return new CalendarSyncOperator(operator, management, registry, metrics, stopping, reconciler, leaderServices);
   }
 
   /** Runs {@code service} while this replica leads: now if it already does, else once it acquires the Lease. */
@@ -135,6 +139,11 @@ public final class CalendarSyncOperator implements AutoCloseable {
 
   public int managementPort() {
     return management.port();
+  }
+
+  /** The operator's own meters, for collaborators started outside it (token refreshes). */
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 
   public PrometheusMeterRegistry registry() {

@@ -7,8 +7,16 @@ import io.calendarsync.operator.conflict.KubernetesConflictReporter;
 import io.calendarsync.operator.engine.SyncEngine;
 import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.notify.RedisEventStream;
+import io.calendarsync.api.crypto.EncryptionKey;
+import io.calendarsync.api.crypto.SecretBox;
+import io.calendarsync.api.redis.ConsentState;
+import io.calendarsync.operator.consent.ConsentCodeConsumer;
+import io.calendarsync.operator.consent.ConsentLinks;
+import io.calendarsync.operator.metrics.OperatorMetrics;
 import io.calendarsync.operator.oauth.AccessTokens;
+import io.calendarsync.operator.oauth.RefreshResult;
 import io.calendarsync.operator.oauth.TokenEndpointClient;
+import io.calendarsync.operator.oauth.TokenSecrets;
 import io.calendarsync.operator.store.ChangeNotificationHandler;
 import io.calendarsync.operator.store.ChangeNotificationListener;
 import io.calendarsync.operator.store.SchemaMigrator;
@@ -24,17 +32,20 @@ import io.calendarsync.operator.vendor.http.Sleeper;
 import io.calendarsync.operator.vendor.http.VendorCalls;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * The sync engine assembled with its real collaborators: the schedule database (migrated on start), the Redis event
- * stream, access tokens, one connector per vendor with its own request budget, and conflicts reported to Kubernetes.
+ * stream, access tokens (rotated refresh tokens kept in the operator's token Secrets), one connector per vendor with
+ * its own request budget, conflicts reported to Kubernetes, and, given the encryption key, the consent flow.
  */
 public final class SyncEngineAssembly implements AutoCloseable {
 
@@ -45,23 +56,69 @@ public final class SyncEngineAssembly implements AutoCloseable {
   private final SyncEngine engine;
   private ChangeNotificationListener listener;
 
-  private SyncEngineAssembly(EngineSettings settings, KubernetesClient client, Clock clock) {
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Optional<EncryptionKey> encryptionKey;
+  private final TokenEndpointClient tokenEndpoint;
+  private final TokenSecrets tokenSecrets;
+  private final StatefulRedisConnection<String, String> consentRedis;
+  private volatile OperatorMetrics metrics;
+
+  private SyncEngineAssembly(EngineSettings settings, Optional<EncryptionKey> encryptionKey, KubernetesClient client,
+      Clock clock) {
     this.settings = settings;
+    this.client = client;
+    this.clock = clock;
+    this.encryptionKey = encryptionKey;
     this.dataSource = StoreDataSource.create(settings.store(), 10);
     new SchemaMigrator(dataSource).migrate();
     this.redis = RedisClient.create(settings.redisUri());
     this.stream = new RedisEventStream(redis, clock);
-    AccessTokens tokens = new AccessTokens(new TokenEndpointClient(settings.endpoints(), HttpClient.newHttpClient(), clock),
-        clock);
+    this.tokenEndpoint = new TokenEndpointClient(settings.endpoints(), HttpClient.newHttpClient(), clock);
+    this.tokenSecrets = new TokenSecrets(client);
+    AccessTokens tokens = new AccessTokens(tokenEndpoint, tokenSecrets, this::countRefresh, clock);
     Map<Vendor, VendorConnector> connectors = new EnumMap<>(Vendor.class);
     connectors.put(Vendor.Google, new GoogleConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
     connectors.put(Vendor.Microsoft, new MicrosoftConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
+    this.consentRedis = encryptionKey.isPresent() ? redis.connect() : null;
+    Optional<ConsentLinks> consentLinks = encryptionKey.map(key -> new ConsentLinks(new ConsentState(key, clock),
+        consentRedis.sync(), settings.endpoints(), settings.receiverPublicUrl()));
     this.engine = new SyncEngine(new Store(dataSource), connectors, tokens,
-        new KubernetesConflictReporter(client, new EventRecorder(client, clock), stream, clock), stream, clock);
+        new KubernetesConflictReporter(client, new EventRecorder(client, clock), stream, clock), stream, clock,
+        consentLinks);
   }
 
+  /** The engine without consent: rotated tokens are kept, but no consent links are offered. */
   public static SyncEngineAssembly start(EngineSettings settings, KubernetesClient client, Clock clock) {
-    return new SyncEngineAssembly(settings, client, clock);
+    return new SyncEngineAssembly(settings, Optional.empty(), client, clock);
+  }
+
+  /**
+   * The engine with consent: providers without a usable grant get a consent link, and {@link #connect} completes
+   * consents.
+   *
+   * @param encryptionKey signs the links' state and opens the codes the receiver encrypted with the same key
+   */
+  public static SyncEngineAssembly start(EngineSettings settings, EncryptionKey encryptionKey, KubernetesClient client,
+      Clock clock) {
+    return new SyncEngineAssembly(settings, Optional.of(encryptionKey), client, clock);
+  }
+
+  /**
+   * Connects the engine to the running operator: token refreshes are counted in its metrics and, with consent
+   * configured, the leader completes consents and wakes their providers.
+   */
+  public void connect(CalendarSyncOperator operator) {
+    metrics = operator.metrics();
+    encryptionKey.ifPresent(key -> operator.runWhileLeading(new ConsentCodeConsumer(redis, new SecretBox(key), client,
+        tokenEndpoint, tokenSecrets, new EventRecorder(client, clock), operator::wake, clock)));
+  }
+
+  private void countRefresh(Vendor vendor, RefreshResult result) {
+    OperatorMetrics current = metrics;
+    if (current != null) {
+      current.tokenRefreshed(vendor.name(), result.label());
+    }
   }
 
   /** Each vendor has its own quota, so each connector gets its own budget, shared by all of that vendor's providers. */
@@ -88,6 +145,9 @@ public final class SyncEngineAssembly implements AutoCloseable {
       listener.close();
     }
     stream.close();
+    if (consentRedis != null) {
+      consentRedis.close();
+    }
     redis.shutdown();
     dataSource.close();
   }
