@@ -6,6 +6,9 @@ import io.calendarsync.operator.sync.StoredGrant;
 import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.VendorException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import static io.calendarsync.operator.vendor.VendorException.Kind.UNAVAILABLE;
  */
 public final class AccessTokens {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
   private static final Duration MIN_MARGIN = Duration.ofMinutes(5);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
   private static final Duration MAX_RETRY = Duration.ofMinutes(5);
@@ -182,6 +186,8 @@ public final class AccessTokens {
       store.save(target, new StoredGrant(rotated.refreshToken(), rotated.derivedFrom(), rotated.issuedAt(),
           StoredGrant.ROTATION));
     } catch (TokenStoreException e) {
+      LOG.warn("the rotated refresh token of {} could not be saved, so the new access token is not used yet: {}",
+          target.key(), e.getMessage());
       observer.refreshed(vendor, RefreshResult.UNAVAILABLE);
       throw new VendorException(UNAVAILABLE, "the vendor rotated the refresh token and the new one could not be saved"
           + " (" + e.getMessage() + "); it is kept in memory and saved before it is used", null, e);

@@ -1,12 +1,18 @@
 package io.calendarsync.operator.oauth;
 
+import io.calendarsync.api.crypto.EncryptionKey;
+import io.calendarsync.api.crypto.SecretBox;
+import io.calendarsync.api.redis.OAuthCodeGrant;
+import io.calendarsync.api.redis.OAuthCodeGrantCodec;
+import io.calendarsync.api.redis.RedisKeys;
+import io.calendarsync.api.redis.VendorName;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.Phase;
 import io.calendarsync.api.v1alpha1.Vendor;
-import io.calendarsync.emulators.VendorEmulator;
 import io.calendarsync.emulators.microsoft.GraphEmulator;
 import io.calendarsync.operator.support.Resources;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -118,6 +125,32 @@ class ConsentFlowTest {
     fx.awaitCondition(ns, "bob-outlook", "Ready", "True", "Ready");
     assertThat(value(fx.secret(ns, "bob-outlook-calendarsync-tokens"), "refresh-token")).startsWith("0.AX");
     assertThat(fx.secret(ns, "bob-outlook")).isEqualTo(credentials);
+  }
+
+  @Test
+  void aCodeSealedWithAnotherKeyIsDroppedAndLoggedWithoutItsValue() {
+    String ns = fx.newNamespace();
+    fx.createCredentials(ns, "frank-google", Vendor.Google, null);
+    fx.createProvider(ns, "frank-google", Vendor.Google);
+    fx.awaitCondition(ns, "frank-google", "Connected", "False", "AuthorizationRequired");
+    String code = "4/code-sealed-by-a-stranger";
+    OAuthCodeGrant foreign = OAuthCodeGrant.seal(new SecretBox(EncryptionKey.fromBase64(
+        Base64.getEncoder().encodeToString(new byte[32]))), ns + "/frank-google", VendorName.GOOGLE, code,
+        fx.receiverUrl + "/oauth/callback/google", fx.clock.instant());
+    long exchanges = fx.google.tokenRequests().get("authorization_code:ok")
+        + fx.google.tokenRequests().get("authorization_code:invalid_grant");
+
+    try (RedisClient client = RedisClient.create(fx.redis.uri()); var connection = client.connect()) {
+      connection.sync().xadd(RedisKeys.OAUTH_CODES_STREAM, OAuthCodeGrantCodec.encode(foreign));
+      // Handled means acknowledged and deleted: nothing pending, nothing left on the stream.
+      await().atMost(Duration.ofSeconds(30)).until(() -> connection.sync().xlen(RedisKeys.OAUTH_CODES_STREAM) == 0
+          && connection.sync().xpending(RedisKeys.OAUTH_CODES_STREAM, RedisKeys.OAUTH_CODES_GROUP).getCount() == 0);
+    }
+    assertThat(fx.capturedLogs()).contains("does not decrypt with this operator's CALENDAR_OAUTH_ENCRYPTION_KEY")
+        .doesNotContain(code);
+    assertThat(fx.google.tokenRequests().get("authorization_code:ok")
+        + fx.google.tokenRequests().get("authorization_code:invalid_grant")).isEqualTo(exchanges);
+    assertThat(fx.get(ns, "frank-google").getStatus().getPhase()).isEqualTo(Phase.AuthorizationRequired);
   }
 
   /** Follows the link to the vendor's consent page, which answers with a redirect to the receiver. */
