@@ -75,7 +75,7 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
   private static final String SECRET_INDEX = "credentials-secret";
   private static final String USER_INDEX = "tenant-user";
   /** A consent link is replaced this long before its state expires, so the one in status always works. */
-  static final Duration CONSENT_RENEWAL_MARGIN = Duration.ofMinutes(2);
+  private static final Duration CONSENT_RENEWAL_MARGIN = Duration.ofMinutes(2);
 
   private final CalendarSync sync;
   private final OperatorConfig config;

@@ -122,6 +122,8 @@ final class ProviderStatusEditor {
     if (failure.reason().isAuthorization()) {
       conditions.setFalse(CONNECTED, reason, failure.getMessage());
       status.setPhase(Phase.AuthorizationRequired);
+      // No access token is usable any more; the last refresh time stays as the last time one was.
+      status.setTokenExpiryTime(null);
     } else {
       status.setPhase(Phase.Error);
     }

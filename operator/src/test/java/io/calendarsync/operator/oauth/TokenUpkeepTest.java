@@ -139,6 +139,7 @@ class TokenUpkeepTest {
     assertThat(revoked.getStatus().getPhase()).isEqualTo(Phase.AuthorizationRequired);
     assertThat(Resources.condition(revoked, "Stalled")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
     assertThat(revoked.getStatus().getAuthorizationUrl()).startsWith(fx.google.baseUrl() + "/o/oauth2/v2/auth?");
+    assertThat(revoked.getStatus().getTokenExpiryTime()).as("no usable access token").isNull();
     assertThat(fx.client().v1().events().inNamespace(ns).list().getItems())
         .anySatisfy(e -> {
           assertThat(e.getType()).isEqualTo("Warning");
