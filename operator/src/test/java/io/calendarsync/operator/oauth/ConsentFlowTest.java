@@ -13,6 +13,7 @@ import io.calendarsync.emulators.microsoft.GraphEmulator;
 import io.calendarsync.operator.support.Resources;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.XReadArgs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,33 @@ class ConsentFlowTest {
     assertThat(fx.google.tokenRequests().get("authorization_code:ok")
         + fx.google.tokenRequests().get("authorization_code:invalid_grant")).isEqualTo(exchanges);
     assertThat(fx.get(ns, "frank-google").getStatus().getPhase()).isEqualTo(Phase.AuthorizationRequired);
+  }
+
+  @Test
+  void aCodeTheLeaderReadButNeverHandledIsCompletedByTheNextOne() throws Exception {
+    String ns = fx.newNamespace();
+    fx.createCredentials(ns, "grace-google", Vendor.Google, null);
+    fx.createProvider(ns, "grace-google", Vendor.Google);
+    fx.awaitCondition(ns, "grace-google", "Connected", "False", "AuthorizationRequired");
+    String link = fx.get(ns, "grace-google").getStatus().getAuthorizationUrl();
+
+    // The operator is down while the person consents; the receiver queues the code regardless.
+    fx.stopOperator();
+    URI callback = followConsentLink(link);
+    assertThat(BROWSER.send(HttpRequest.newBuilder(callback).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(200);
+    try (RedisClient client = RedisClient.create(fx.redis.uri()); var connection = client.connect()) {
+      // A leader that read the entry and crashed before handling it: delivered, never acknowledged.
+      assertThat(connection.sync().xreadgroup(io.lettuce.core.Consumer.from(RedisKeys.OAUTH_CODES_GROUP, "operator"),
+          XReadArgs.StreamOffset.lastConsumed(RedisKeys.OAUTH_CODES_STREAM))).hasSize(1);
+
+      fx.startOperator();
+
+      fx.awaitCondition(ns, "grace-google", "Ready", "True", "Ready");
+      assertThat(fx.secret(ns, "grace-google-calendarsync-tokens")).isNotNull();
+      assertThat(connection.sync().xpending(RedisKeys.OAUTH_CODES_STREAM, RedisKeys.OAUTH_CODES_GROUP).getCount())
+          .isZero();
+    }
   }
 
   /** Follows the link to the vendor's consent page, which answers with a redirect to the receiver. */
