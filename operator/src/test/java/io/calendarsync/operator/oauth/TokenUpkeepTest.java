@@ -34,7 +34,7 @@ class TokenUpkeepTest {
   private static final String GOOGLE_SCOPE = "https://www.googleapis.com/auth/calendar";
   private static final String GRAPH_SCOPE = "offline_access Calendars.ReadWrite";
   private static OAuthFixture fx;
-  private final List<String> secrets = new ArrayList<>(List.of(Resources.CLIENT_SECRET_VALUE));
+  private final List<String> secrets = new ArrayList<>(List.of(Resources.CLIENT_SECRET_VALUE, "mistyped"));
 
   @BeforeAll
   static void start() throws Exception {
@@ -175,6 +175,29 @@ class TokenUpkeepTest {
     assertThat(fx.get(ns, "carol-google").getStatus().getPhase()).isEqualTo(Phase.Connected);
     assertThat(fx.secret(ns, "carol-google-calendarsync-tokens")).as("nothing to keep for Google").isNull();
     assertThat(fx.secret(ns, "carol-google").getData()).containsOnlyKeys(credentials.getData().keySet());
+  }
+
+  @Test
+  void aWrongClientSecretOffersNoConsentAndItsFixIsPickedUp() {
+    String ns = fx.newNamespace();
+    String grant = secret(fx.google.oauth().issueGrant(OAuthFixture.CLIENT_ID, OAuthFixture.GOOGLE_USER, GOOGLE_SCOPE));
+    fx.createCredentials(ns, "henry-google", Vendor.Google, grant);
+    fx.client().secrets().inNamespace(ns).withName("henry-google").edit(s -> {
+      s.getData().put("client-secret", Base64.getEncoder().encodeToString("mistyped".getBytes(StandardCharsets.UTF_8)));
+      return s;
+    });
+    fx.createProvider(ns, "henry-google", Vendor.Google);
+
+    fx.awaitCondition(ns, "henry-google", "Connected", "False", "InvalidClientCredentials");
+    assertThat(fx.get(ns, "henry-google").getStatus().getAuthorizationUrl()).as("consent cannot fix a client").isNull();
+    assertThat(fx.everythingShown(ns, "henry-google")).doesNotContain("mistyped");
+
+    fx.client().secrets().inNamespace(ns).withName("henry-google").edit(s -> {
+      s.getData().put("client-secret", Base64.getEncoder().encodeToString(
+          Resources.CLIENT_SECRET_VALUE.getBytes(StandardCharsets.UTF_8)));
+      return s;
+    });
+    fx.awaitCondition(ns, "henry-google", "Ready", "True", "Ready");
   }
 
   @Test
