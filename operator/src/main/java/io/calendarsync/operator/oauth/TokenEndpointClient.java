@@ -28,7 +28,7 @@ import static io.calendarsync.operator.vendor.VendorException.Kind.RATE_LIMITED;
 import static io.calendarsync.operator.vendor.VendorException.Kind.UNAVAILABLE;
 
 /**
- * Speaks RFC 6749 to Google's and Microsoft's token endpoints (the refresh-token grant). Error answers are classified
+ * Speaks RFC 6749 to Google's and Microsoft's token endpoints (the refresh-token and authorization-code grants). Error answers are classified
  * by their standard {@code error} code; the vendor's description goes into the message, never a token.
  */
 public final class TokenEndpointClient {
