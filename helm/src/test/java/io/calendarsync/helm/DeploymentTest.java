@@ -154,6 +154,7 @@ class DeploymentTest {
     assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-XX:MaxRAMPercentage=75");
     // No public URL, no push channels: the variable is absent rather than empty.
     assertThat(env).doesNotContainKey("CALENDAR_SYNC_RECEIVER_PUBLIC_URL");
+    assertThat(env.get("CALENDAR_SYNC_PUSH_RENEWAL_LEAD").getValue()).isEqualTo("24h");
   }
 
   @Test
@@ -166,6 +167,7 @@ class DeploymentTest {
         logLevel: debug
         jvm: {maxRAMPercentage: 60.5, extraOptions: "-XX:+ExitOnOutOfMemoryError"}
         receiver: {publicUrl: "https://calendar-hooks.example.com"}
+        push: {renewalLead: 12h}
         extraEnv:
           - {name: HTTPS_PROXY, value: "http://proxy:3128"}
         """).deployment().getSpec().getTemplate().getSpec()));
@@ -177,6 +179,7 @@ class DeploymentTest {
     assertThat(env.get("CALENDAR_SYNC_LOG_LEVEL").getValue()).isEqualTo("debug");
     assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).isEqualTo("-XX:MaxRAMPercentage=60.5 -XX:+ExitOnOutOfMemoryError");
     assertThat(env.get("CALENDAR_SYNC_RECEIVER_PUBLIC_URL").getValue()).isEqualTo("https://calendar-hooks.example.com");
+    assertThat(env.get("CALENDAR_SYNC_PUSH_RENEWAL_LEAD").getValue()).isEqualTo("12h");
     assertThat(env.get("HTTPS_PROXY").getValue()).isEqualTo("http://proxy:3128");
   }
 

@@ -20,6 +20,9 @@ final class ExposedMetrics {
    */
   static final Set<String> OPERATOR = Set.of(
       "calendarsync_providers",
+      "calendarsync_push_channel_renewals_total",
+      "calendarsync_push_channels_expiring",
+      "calendarsync_push_notifications_consumed_total",
       "calendarsync_status_writes_total",
       "calendarsync_sync_duration_seconds_count",
       "calendarsync_sync_duration_seconds_max",

@@ -22,7 +22,7 @@ class PrometheusRuleTest {
   private static final Path RUNBOOK = Path.of(System.getProperty("runbook", "../docs/operations.md"));
   private static final List<String> ALERTS = List.of("CalendarSyncFailing", "CalendarSyncProvidersInError",
       "CalendarSyncAuthorizationRequired", "CalendarSyncConflictsOpenTooLong", "CalendarSyncStale",
-      "CalendarSyncOperatorDown", "CalendarSyncReconcileErrors");
+      "CalendarSyncOperatorDown", "CalendarSyncReconcileErrors", "CalendarSyncPushChannelsNotRenewed");
 
   @Test
   void noPrometheusRuleByDefault() {

@@ -62,6 +62,7 @@ public final class OperatorMain {
       System.exit(1);
     });
     engine.listenForChanges(operator.scheduleChangeHandler());
+    engine.consumeNotifications(operator);
     engine.connect(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

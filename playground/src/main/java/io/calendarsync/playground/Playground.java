@@ -81,12 +81,14 @@ public final class Playground implements AutoCloseable {
     KubernetesClient operatorClient = started(api.newClient());
     SyncEngineAssembly engine = started(SyncEngineAssembly.start(new EngineSettings(
         new StoreConnectionSettings(postgres.jdbcUrl(), postgres.user(), postgres.password()), redis.uri(),
-        VendorEndpoints.emulated(google.baseUrl(), microsoft.baseUrl()), VENDOR_REQUESTS_PER_SECOND, Optional.empty()),
+        VendorEndpoints.emulated(google.baseUrl(), microsoft.baseUrl()), VENDOR_REQUESTS_PER_SECOND,
+        Optional.of(receiverUrl(receiver.port()))),
         operatorClient, Clock.systemUTC()));
     CalendarSyncOperator operator = started(CalendarSyncOperator.start(
         OperatorConfig.defaults().withHttpPort(settings.operatorPort()), operatorClient, engine.engine(),
         Clock.systemUTC()));
     engine.listenForChanges(operator.scheduleChangeHandler());
+    engine.consumeNotifications(operator);
 
     applyExamples(settings.examplesDirectory(), api.client(), new VendorAccounts(google, microsoft));
 

@@ -25,9 +25,11 @@ final class EmulatorAdminApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private final String baseUrl;
   private final String eventsUrl;
 
   EmulatorAdminApi(String baseUrl, String user, String calendarId) {
+    this.baseUrl = baseUrl;
     this.eventsUrl = baseUrl + "/admin/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "/calendars/"
         + calendarId + "/events";
   }
@@ -47,6 +49,15 @@ final class EmulatorAdminApi {
   JsonNode patch(String eventId, String changes) {
     return send(HttpRequest.newBuilder(URI.create(eventsUrl + "/" + eventId)).header("Content-Type", "application/json")
         .method("PATCH", HttpRequest.BodyPublishers.ofString(changes)));
+  }
+
+  /**
+   * The emulator's live push channels (Google watch channels under {@code channels}, Graph subscriptions under
+   * {@code subscriptions}).
+   */
+  List<JsonNode> pushChannels(String collection) {
+    return StreamSupport.stream(send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/" + collection)).GET())
+        .path(collection).spliterator(), false).toList();
   }
 
   private static JsonNode send(HttpRequest.Builder request) {

@@ -103,13 +103,14 @@ class PlaygroundTourTest {
 
   @Test
   @Order(3)
-  void anEditInGoogleReachesTheEntryOnSyncNow() throws SQLException {
+  void anEditInGoogleReachesTheEntryThroughPush() throws SQLException {
+    assertThat(aliceGoogle.pushChannels("channels")).as("alice-google's watch channel").isNotEmpty();
     insertEntry("visit-3", "Chimney sweep", "alice");
     JsonNode event = await().atMost(PATIENCE).until(() -> aliceGoogle.eventOf(NAMESPACE, "visit-3").orElse(null),
         e -> e != null);
 
+    // No Sync Now and a 15m syncInterval: only Google's push, through the receiver, can bring the edit this soon.
     aliceGoogle.patch(event.path("id").asText(), "{\"summary\": \"Chimney sweep (gate code 4711)\"}");
-    syncNow("alice-google");
 
     await().atMost(PATIENCE).untilAsserted(() ->
         assertThat(title("visit-3")).isEqualTo("Chimney sweep (gate code 4711)"));
@@ -117,21 +118,32 @@ class PlaygroundTourTest {
 
   @Test
   @Order(4)
-  void aConflictIsListedWithKubectlAndResolvedWithKubectlPatch() throws SQLException {
-    insertEntry("visit-4", "Radiator bleed", "alice");
-    JsonNode event = await().atMost(PATIENCE).until(() -> aliceGoogle.eventOf(NAMESPACE, "visit-4").orElse(null),
-        e -> e != null);
+  void suspendShowsInTheStatusColumnAndStopsTheChannel() {
+    kubectl.run("patch", "calendarprovider", "alice-google", "-n", NAMESPACE, "--type", "merge", "-p",
+        "{\"spec\":{\"suspend\":true}}").ok();
 
-    // Both sides change before the next sync: the Manual policy surfaces a conflict instead of picking a side.
-    aliceGoogle.patch(event.path("id").asText(), "{\"summary\": \"Radiator bleed at 10\"}");
-    sql("UPDATE calendar_sync.schedule_entries SET title = 'Radiator bleed + valve' WHERE tenant = ? AND entry_id = ?",
-        NAMESPACE, "visit-4");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(kubectl.run("get", "calendarproviders", "-n", NAMESPACE)
+        .ok().row("alice-google")).hasValueSatisfying(row -> assertThat(row.get(4)).isEqualTo("Suspended")));
+    assertThat(aliceGoogle.pushChannels("channels")).as("Google channels of a suspended provider").isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void aConflictIsListedWithKubectlAndResolvedWithKubectlPatch() throws SQLException {
+    JsonNode event = aliceGoogle.eventOf(NAMESPACE, "visit-1").orElseThrow();
+
+    // Both sides change while the provider is suspended; on resume the Manual policy surfaces a conflict.
+    aliceGoogle.patch(event.path("id").asText(), "{\"summary\": \"Boiler service at 10\"}");
+    sql("UPDATE calendar_sync.schedule_entries SET title = 'Boiler service + filter' WHERE tenant = ? AND entry_id = ?",
+        NAMESPACE, "visit-1");
+    kubectl.run("patch", "calendarprovider", "alice-google", "-n", NAMESPACE, "--type", "merge", "-p",
+        "{\"spec\":{\"suspend\":false}}").ok();
 
     List<String> conflict = await().atMost(PATIENCE).until(() -> kubectl.run("get", "calendarsyncconflicts", "-n",
         NAMESPACE).ok().out().lines().map(line -> List.of(line.trim().split("\\s+")))
-        .filter(cells -> cells.contains("visit-4") && cells.contains("Open")).findFirst().orElse(null), row -> row != null);
+        .filter(cells -> cells.contains("visit-1") && cells.contains("Open")).findFirst().orElse(null), row -> row != null);
     String name = conflict.get(0);
-    assertThat(conflict.subList(1, 3)).containsExactly("alice-google", "visit-4");
+    assertThat(conflict.subList(1, 3)).containsExactly("alice-google", "visit-1");
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(kubectl.run("get", "calendarproviders", "-n", NAMESPACE)
         .ok().row("alice-google")).hasValueSatisfying(row -> assertThat(row.get(4)).isEqualTo("Conflict")));
 
@@ -139,30 +151,32 @@ class PlaygroundTourTest {
         "{\"spec\":{\"resolution\":\"KeepExternal\"}}").ok();
     kubectl.run("wait", "calendarsyncconflict/" + name, "-n", NAMESPACE, "--for=delete", "--timeout=60s").ok();
 
-    assertThat(title("visit-4")).isEqualTo("Radiator bleed at 10");
-    assertThat(aliceGoogle.eventOf(NAMESPACE, "visit-4")).hasValueSatisfying(e ->
-        assertThat(e.path("summary").asText()).isEqualTo("Radiator bleed at 10"));
-  }
-
-  @Test
-  @Order(5)
-  void suspendShowsInTheStatusColumn() {
-    kubectl.run("patch", "calendarprovider", "alice-google", "-n", NAMESPACE, "--type", "merge", "-p",
-        "{\"spec\":{\"suspend\":true}}").ok();
-
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(kubectl.run("get", "calendarproviders", "-n", NAMESPACE)
-        .ok().row("alice-google")).hasValueSatisfying(row -> assertThat(row.get(4)).isEqualTo("Suspended")));
+    assertThat(title("visit-1")).isEqualTo("Boiler service at 10");
+    assertThat(aliceGoogle.eventOf(NAMESPACE, "visit-1")).hasValueSatisfying(e ->
+        assertThat(e.path("summary").asText()).isEqualTo("Boiler service at 10"));
+    assertThat(aliceGoogle.pushChannels("channels")).as("the channel is back after resuming").isNotEmpty();
   }
 
   @Test
   @Order(6)
-  void deletingAProviderRemovesIt() {
+  void syncNowIsHandledAndEchoedInTheStatus() {
+    syncNow("bob-outlook");
+
+    assertThat(kubectl.run("get", "events", "-n", NAMESPACE).ok().out()).contains("SyncRequested");
+  }
+
+  @Test
+  @Order(7)
+  void deletingAProviderRemovesItAndStopsItsSubscription() {
+    assertThat(bobOutlook.pushChannels("subscriptions")).as("bob-outlook's subscription").isNotEmpty();
+
     // kubectl waits for the operator to release the provider (its finalizer) before it returns.
     kubectl.run("delete", "calendarprovider", "bob-outlook", "-n", NAMESPACE, "--timeout=60s").ok();
 
     assertThat(kubernetes.resources(CalendarProvider.class).inNamespace(NAMESPACE).withName("bob-outlook").get())
         .isNull();
     assertThat(kubectl.run("get", "calendarproviders", "-n", NAMESPACE).ok().row("bob-outlook")).isEmpty();
+    assertThat(bobOutlook.pushChannels("subscriptions")).as("Graph subscriptions after the deletion").isEmpty();
   }
 
   /** Sync Now: a new annotation value, then wait until the operator echoes it as handled. */

@@ -1,6 +1,7 @@
 package io.calendarsync.emulators.calendar;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,6 +24,12 @@ public interface CalendarAdmin {
     List<ObjectNode> events(String user, String calendarId);
 
     ObjectNode event(String user, String calendarId, String eventId);
+
+    /**
+     * What the calendar app shows in {@code [from, to)}, by start: single events, the occurrences of series, and
+     * exceptions in place of the occurrences they replace; cancelled occurrences are not shown.
+     */
+    List<ObjectNode> occurrences(String user, String calendarId, Instant from, Instant to);
 
     ObjectNode createEvent(String user, String calendarId, ObjectNode event);
 

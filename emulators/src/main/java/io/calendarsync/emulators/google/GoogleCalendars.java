@@ -18,6 +18,7 @@ import io.calendarsync.emulators.http.ApiError;
 import io.calendarsync.emulators.http.Json;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -240,8 +241,30 @@ public final class GoogleCalendars implements CalendarAdmin {
     }
 
     @Override
+    public synchronized List<ObjectNode> occurrences(String user, String calendarId, Instant from, Instant to) {
+        GoogleListQuery expanded = new GoogleListQuery(Integer.MAX_VALUE, null, null, false, true, from, to, null,
+                List.of(), List.of(), "startTime", null, null);
+        return new GoogleEventSelection(calendar(user, calendarId).events(), CALENDAR_ZONE, expanded).listed().stream()
+                .map(ObjectNode::deepCopy)
+                .toList();
+    }
+
+    @Override
     public ObjectNode createEvent(String user, String calendarId, ObjectNode event) {
         return insert(user, calendarId, event, WriteOptions.NONE);
+    }
+
+    /**
+     * Stores an event as given, without the checks an insert makes: an event as another Google product or an older
+     * client may have left it (a status this API version does not document, missing times), for tests of how a
+     * reader copes. The server fields are added as on insert.
+     */
+    public synchronized ObjectNode storeUnchecked(String user, String calendarId, ObjectNode event) {
+        UserCalendar calendar = calendar(user, calendarId);
+        ObjectNode stored = GoogleEventDocuments.inserted(event, Ids.base32hex(26), calendar.owner(), clock.instant(),
+                version + 1, baseUrl);
+        commit(calendar, stored, EventChange.Type.CREATED, "insert", WriteOptions.NONE);
+        return stored.deepCopy();
     }
 
     @Override

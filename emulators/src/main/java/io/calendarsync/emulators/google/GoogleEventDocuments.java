@@ -7,7 +7,7 @@ import io.calendarsync.emulators.http.ApiError;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +20,6 @@ final class GoogleEventDocuments {
     /** Fields an update (PUT) cannot change. */
     private static final List<String> PRESERVED = List.of("kind", "id", "created", "htmlLink", "iCalUID", "creator",
             "organizer", "recurringEventId", "originalStartTime");
-    /** Objects a patch replaces whole: merging {@code date} into a {@code dateTime} start would make nonsense. */
-    private static final Set<String> REPLACED_WHOLE = Set.of("start", "end", "originalStartTime");
     // Real etags are microsecond timestamps; an offset keeps ours the same length while staying unique per change.
     private static final long ETAG_BASE = 3_000_000_000_000_000L;
 
@@ -39,7 +37,7 @@ final class GoogleEventDocuments {
     }
 
     static ObjectNode inserted(ObjectNode input, String id, User owner, Instant now, long version, String htmlBase) {
-        ObjectNode event = input.deepCopy();
+        ObjectNode event = withoutNulls(input);
         event.put("kind", "calendar#event");
         event.put("id", id);
         event.put("htmlLink", htmlBase + "/calendar/event?eid=" + id);
@@ -67,7 +65,7 @@ final class GoogleEventDocuments {
     }
 
     static ObjectNode replaced(ObjectNode previous, ObjectNode input, Instant now, long version) {
-        ObjectNode event = input.deepCopy();
+        ObjectNode event = withoutNulls(input);
         for (String field : PRESERVED) {
             if (previous.has(field)) {
                 event.set(field, previous.get(field).deepCopy());
@@ -81,7 +79,7 @@ final class GoogleEventDocuments {
 
     static ObjectNode patched(ObjectNode previous, ObjectNode patch, Instant now, long version) {
         ObjectNode event = previous.deepCopy();
-        merge(event, patch, true);
+        merge(event, patch);
         for (String field : PRESERVED) {
             if (previous.has(field)) {
                 event.set(field, previous.get(field).deepCopy());
@@ -115,20 +113,38 @@ final class GoogleEventDocuments {
         return event;
     }
 
-    /** Patch semantics: given fields replace, nested objects merge, arrays replace, null removes. */
-    private static void merge(ObjectNode target, ObjectNode patch, boolean topLevel) {
+    /**
+     * Google's patch semantics: given fields replace, nested objects merge (start and end too, so switching between
+     * {@code dateTime} and {@code date} needs the other one set to null), arrays replace, null removes.
+     */
+    private static void merge(ObjectNode target, ObjectNode patch) {
         patch.fields().forEachRemaining(entry -> {
             String field = entry.getKey();
             JsonNode value = entry.getValue();
             JsonNode existing = target.get(field);
             if (value.isNull()) {
                 target.remove(field);
-            } else if (value.isObject() && existing instanceof ObjectNode existingObject
-                    && !(topLevel && REPLACED_WHOLE.contains(field))) {
-                merge(existingObject, (ObjectNode) value, false);
+            } else if (value.isObject() && existing instanceof ObjectNode existingObject) {
+                merge(existingObject, (ObjectNode) value);
             } else {
-                target.set(field, value.deepCopy());
+                target.set(field, withoutNulls(value));
             }
         });
+    }
+
+    /** Google stores no nulls: a null in an insert or update means the field is not set. */
+    private static <T extends JsonNode> T withoutNulls(T node) {
+        T copy = node.deepCopy();
+        if (copy instanceof ObjectNode object) {
+            for (String field : List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
+                JsonNode value = object.get(field);
+                if (value.isNull()) {
+                    object.remove(field);
+                } else {
+                    object.set(field, withoutNulls(value));
+                }
+            }
+        }
+        return copy;
     }
 }

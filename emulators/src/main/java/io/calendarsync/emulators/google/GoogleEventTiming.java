@@ -31,14 +31,18 @@ record GoogleEventTiming(boolean allDay, ZonedDateTime start, ZonedDateTime end)
     static GoogleEventTiming of(ObjectNode event, ZoneId calendarZone) {
         JsonNode start = event.get("start");
         JsonNode end = event.get("end");
-        if (start == null || start.isNull() || (!start.has("date") && !start.has("dateTime"))) {
+        if (start == null || start.isNull() || (!start.hasNonNull("date") && !start.hasNonNull("dateTime"))) {
             throw new ApiError(400, "required", "Missing start time.");
         }
-        if (end == null || end.isNull() || (!end.has("date") && !end.has("dateTime"))) {
+        if (end == null || end.isNull() || (!end.hasNonNull("date") && !end.hasNonNull("dateTime"))) {
             throw new ApiError(400, "required", "Missing end time.");
         }
-        boolean allDay = start.has("date");
-        if (allDay != end.has("date")) {
+        if ((start.hasNonNull("date") && start.hasNonNull("dateTime"))
+                || (end.hasNonNull("date") && end.hasNonNull("dateTime"))) {
+            throw new ApiError(400, "invalid", "A time is either a date or a dateTime, not both.");
+        }
+        boolean allDay = start.hasNonNull("date");
+        if (allDay != end.hasNonNull("date")) {
             throw new ApiError(400, "invalid", "Start and end times must either both be date or both be dateTime.");
         }
         GoogleEventTiming timing = allDay

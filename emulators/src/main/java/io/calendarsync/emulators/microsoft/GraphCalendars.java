@@ -235,6 +235,11 @@ public final class GraphCalendars implements CalendarAdmin {
     }
 
     @Override
+    public synchronized List<ObjectNode> occurrences(String user, String calendarId, Instant from, Instant to) {
+        return view(user, calendarId, from, to).stream().map(instance -> instance.body().deepCopy()).toList();
+    }
+
+    @Override
     public ObjectNode createEvent(String user, String calendarId, ObjectNode event) {
         return create(user, calendarId, event);
     }

@@ -1,5 +1,6 @@
 package io.calendarsync.emulators.microsoft;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calendarsync.emulators.http.ApiError;
 import io.calendarsync.emulators.http.Json;
@@ -7,6 +8,7 @@ import io.calendarsync.emulators.http.Request;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.StringJoiner;
 
 /**
@@ -21,13 +23,14 @@ final class GraphCollections {
     }
 
     static ObjectNode page(List<ObjectNode> items, Request request, GraphReadOptions options, String baseUrl,
-                           String context) {
+                           String context, UnaryOperator<ObjectNode> render) {
         int top = request.query("$top").map(GraphCollections::number)
                 .orElse(options.maxPageSize() != null ? options.maxPageSize() : DEFAULT_PAGE_SIZE);
         int skip = request.query("$skip").map(GraphCollections::number).orElse(0);
         int end = Math.min(items.size(), skip + Math.max(1, top));
         ObjectNode body = Json.object().put("@odata.context", context);
-        body.putArray("value").addAll(items.subList(Math.min(skip, items.size()), end));
+        ArrayNode value = body.putArray("value");
+        items.subList(Math.min(skip, items.size()), end).forEach(item -> value.add(render.apply(item)));
         if (end < items.size()) {
             body.put("@odata.nextLink", baseUrl + request.path() + "?" + queryWithSkip(request, end));
         }

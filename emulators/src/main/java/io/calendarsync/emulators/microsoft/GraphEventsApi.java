@@ -96,7 +96,6 @@ final class GraphEventsApi {
         Predicate<JsonNode> filter = filter(request.query("$filter").orElse(null));
         List<ObjectNode> events = calendars.list(user(request), request.param("calendarId")).stream()
                 .filter(filter)
-                .map(e -> GraphEventDocuments.render(e, options))
                 .toList();
         return page(request, options, events, "events");
     }
@@ -125,7 +124,7 @@ final class GraphEventsApi {
         GraphReadOptions options = GraphReadOptions.from(request);
         TimeWindow window = TimeWindow.of(request);
         List<ObjectNode> instances = calendars.instances(user(request), request.param("eventId"), window.from(),
-                window.to()).stream().map(e -> GraphEventDocuments.render(e, options)).toList();
+                window.to());
         return page(request, options, instances, "events");
     }
 
@@ -134,13 +133,14 @@ final class GraphEventsApi {
         TimeWindow window = TimeWindow.of(request);
         List<ObjectNode> instances = calendars.view(user(request), request.param("calendarId"), window.from(),
                         window.to())
-                .stream().map(i -> GraphEventDocuments.render(i.body(), options)).toList();
+                .stream().map(GraphCalendars.Instance::body).toList();
         return page(request, options, instances, "calendarView");
     }
 
+    /** One page of stored events, rendered for the caller: only the page's events are rendered. */
     private Response page(Request request, GraphReadOptions options, List<ObjectNode> items, String entitySet) {
         ObjectNode body = GraphCollections.page(items, request, options, baseUrl,
-                baseUrl + "/v1.0/$metadata#users('me')/" + entitySet);
+                baseUrl + "/v1.0/$metadata#users('me')/" + entitySet, item -> GraphEventDocuments.render(item, options));
         return Response.json(body).withHeader("Preference-Applied", options.applied());
     }
 

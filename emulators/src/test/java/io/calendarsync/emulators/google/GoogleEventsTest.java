@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpHeaders;
+import com.google.api.client.util.Data;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
@@ -14,8 +15,10 @@ import com.google.api.services.calendar.model.EventDateTime;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.Events;
 import io.calendarsync.emulators.MutableClock;
+import io.calendarsync.emulators.http.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -96,12 +99,62 @@ class GoogleEventsTest {
         assertThat(emulator.requests().get("PATCH /calendar/v3/calendars/{calendarId}/events/{eventId}")).isEqualTo(1);
     }
 
+    /** Google merges a patch into nested objects, so a switch to all-day nulls the dateTime it replaces. */
+    @Test
+    void patchMergesStartAndEndAndAnExplicitNullRemovesAMember() throws Exception {
+        Event created = calendar.events().insert("primary", new Event().setSummary("Visit").setDescription("Ladder")
+                .setStart(new EventDateTime().setDateTime(new DateTime("2026-01-06T09:00:00+01:00"))
+                        .setTimeZone("Europe/Berlin"))
+                .setEnd(new EventDateTime().setDateTime(new DateTime("2026-01-06T10:00:00+01:00"))
+                        .setTimeZone("Europe/Berlin"))).execute();
+
+        Event moved = calendar.events().patch("primary", created.getId(), new Event()
+                .setStart(new EventDateTime().setDateTime(new DateTime("2026-01-06T11:00:00+01:00")))
+                .setEnd(new EventDateTime().setDateTime(new DateTime("2026-01-06T12:00:00+01:00")))).execute();
+        assertThat(moved.getStart().getTimeZone()).as("merged, not replaced").isEqualTo("Europe/Berlin");
+
+        Event allDay = calendar.events().patch("primary", created.getId(), new Event()
+                .setDescription(Data.NULL_STRING)
+                .setStart(new EventDateTime().setDate(new DateTime("2026-01-07")).setDateTime(Data.nullOf(DateTime.class)))
+                .setEnd(new EventDateTime().setDate(new DateTime("2026-01-08")).setDateTime(Data.nullOf(DateTime.class))))
+                .execute();
+        assertThat(allDay.getStart().getDate().toStringRfc3339()).isEqualTo("2026-01-07");
+        assertThat(allDay.getStart().getDateTime()).isNull();
+        assertThat(allDay.getEnd().getDate().toStringRfc3339()).isEqualTo("2026-01-08");
+        assertThat(allDay.getDescription()).isNull();
+        assertThat(emulator.calendars().event(USER, "primary", created.getId()).path("start").has("dateTime"))
+                .isFalse();
+
+        Event timedAgain = calendar.events().patch("primary", created.getId(), new Event()
+                .setStart(new EventDateTime().setDateTime(new DateTime("2026-01-07T09:00:00+01:00"))
+                        .setDate(Data.nullOf(DateTime.class)))
+                .setEnd(new EventDateTime().setDateTime(new DateTime("2026-01-07T10:00:00+01:00"))
+                        .setDate(Data.nullOf(DateTime.class)))).execute();
+        assertThat(timedAgain.getStart().getDateTime().getValue())
+                .isEqualTo(Instant.parse("2026-01-07T08:00:00Z").toEpochMilli());
+        assertThat(timedAgain.getStart().getDate()).isNull();
+    }
+
+    @Test
+    void aTimeThatIsBothADateAndADateTimeIsRefused() throws Exception {
+        Event created = calendar.events().insert("primary",
+                timed("Visit", "2026-01-06T09:00:00Z", "2026-01-06T10:00:00Z")).execute();
+
+        assertThatThrownBy(() -> calendar.events().patch("primary", created.getId(), new Event()
+                .setStart(new EventDateTime().setDate(new DateTime("2026-01-07")))
+                .setEnd(new EventDateTime().setDate(new DateTime("2026-01-08")))).execute())
+                .isInstanceOfSatisfying(GoogleJsonResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getDetails().getErrors().get(0).getReason()).isEqualTo("invalid");
+                });
+    }
+
     @Test
     void staleIfMatchIs412ConditionNotMet() throws Exception {
         Event created = calendar.events().insert("primary",
                 timed("v1", "2026-01-06T09:00:00Z", "2026-01-06T10:00:00Z")).execute();
         emulator.calendars().updateEvent(USER, "primary", created.getId(),
-                io.calendarsync.emulators.http.Json.parseObject("{\"summary\":\"edited in the app\"}"));
+                Json.parseObject("{\"summary\":\"edited in the app\"}"));
 
         Calendar.Events.Patch stale = calendar.events().patch("primary", created.getId(), new Event().setSummary("v2"));
         stale.setRequestHeaders(new HttpHeaders().setIfMatch(created.getEtag()));
@@ -224,6 +277,26 @@ class GoogleEventsTest {
         List<Event> unexpanded = calendar.events().list("primary").execute().getItems();
         assertThat(unexpanded).extracting(Event::getId).containsExactlyInAnyOrder("standup0001",
                 "standup0001_20260112T080000Z", "standup0001_20260114T080000Z");
+    }
+
+    @Test
+    void theAppShowsSeriesExpandedWithExceptionsInPlaceAndCancelledOccurrencesGone() {
+        String series = emulator.calendars().createEvent(USER, "primary", Json.parseObject(
+                "{\"summary\":\"Weekly\",\"recurrence\":[\"RRULE:FREQ=WEEKLY;COUNT=4\"],"
+                        + "\"start\":{\"dateTime\":\"2026-01-12T09:00:00+01:00\",\"timeZone\":\"Europe/Berlin\"},"
+                        + "\"end\":{\"dateTime\":\"2026-01-12T09:30:00+01:00\",\"timeZone\":\"Europe/Berlin\"}}"))
+                .path("id").asText();
+        emulator.calendars().updateEvent(USER, "primary", series + "_20260119T080000Z",
+                Json.parseObject("{\"start\":{\"dateTime\":\"2026-01-19T14:00:00+01:00\"},"
+                        + "\"end\":{\"dateTime\":\"2026-01-19T14:30:00+01:00\"}}"));
+        emulator.calendars().deleteEvent(USER, "primary", series + "_20260126T080000Z");
+
+        List<String> starts = emulator.calendars().occurrences(USER, "primary", Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z")).stream().map(e -> e.at("/start/dateTime").asText()).toList();
+
+        assertThat(starts).extracting(start -> OffsetDateTime.parse(start).toInstant()).containsExactly(
+                Instant.parse("2026-01-12T08:00:00Z"), Instant.parse("2026-01-19T13:00:00Z"),
+                Instant.parse("2026-02-02T08:00:00Z"));
     }
 
     @Test

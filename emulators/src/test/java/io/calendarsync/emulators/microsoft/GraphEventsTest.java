@@ -4,6 +4,7 @@ import static io.calendarsync.emulators.microsoft.GraphTestSupport.USER;
 import static io.calendarsync.emulators.microsoft.GraphTestSupport.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.microsoft.graph.models.Attendee;
 import com.microsoft.graph.models.EmailAddress;
@@ -13,6 +14,7 @@ import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.calendarsync.emulators.MutableClock;
+import io.calendarsync.emulators.http.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,6 +39,30 @@ class GraphEventsTest {
     @AfterEach
     void stop() {
         emulator.close();
+    }
+
+    @Test
+    void theAppShowsSeriesExpandedWithExceptionsInPlaceAndDeletedOccurrencesGone() {
+        emulator.calendars().createEvent(USER, "calendar", Json.parseObject(
+                "{\"subject\":\"Weekly\",\"start\":{\"dateTime\":\"2026-01-12T09:00:00\",\"timeZone\":\"W. Europe Standard Time\"},"
+                        + "\"end\":{\"dateTime\":\"2026-01-12T09:30:00\",\"timeZone\":\"W. Europe Standard Time\"},"
+                        + "\"recurrence\":{\"pattern\":{\"type\":\"weekly\",\"interval\":1,\"daysOfWeek\":[\"monday\"]},"
+                        + "\"range\":{\"type\":\"numbered\",\"startDate\":\"2026-01-12\",\"numberOfOccurrences\":4}}}"));
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        Instant to = Instant.parse("2026-03-01T00:00:00Z");
+        List<String> ids = emulator.calendars().occurrences(USER, "calendar", from, to).stream()
+                .map(e -> e.path("id").asText()).toList();
+
+        emulator.calendars().updateEvent(USER, "calendar", ids.get(1), Json.parseObject(
+                "{\"start\":{\"dateTime\":\"2026-01-19T13:00:00\",\"timeZone\":\"UTC\"},"
+                        + "\"end\":{\"dateTime\":\"2026-01-19T13:30:00\",\"timeZone\":\"UTC\"}}"));
+        emulator.calendars().deleteEvent(USER, "calendar", ids.get(2));
+
+        assertThat(emulator.calendars().occurrences(USER, "calendar", from, to))
+                .extracting(e -> e.path("id").asText(), e -> e.path("type").asText())
+                .containsExactly(tuple(ids.get(0), "occurrence"),
+                        tuple(ids.get(1), "exception"),
+                        tuple(ids.get(3), "occurrence"));
     }
 
     @Test

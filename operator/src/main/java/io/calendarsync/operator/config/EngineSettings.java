@@ -3,6 +3,7 @@ package io.calendarsync.operator.config;
 import io.calendarsync.operator.store.StoreConnectionSettings;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,18 @@ import java.util.Optional;
  * @param vendorRequestsPerSecond the request budget per vendor, shared by all its providers (bursts up to twice that)
  * @param receiverPublicUrl the webhook receiver's public HTTPS base URL: push channels and consent redirects point
  *     there; without it providers are polled every syncInterval and no consent URL is offered
+ * @param pushRenewalLead how long before its expiry a push channel is renewed
  */
 public record EngineSettings(StoreConnectionSettings store, String redisUri, VendorEndpoints endpoints,
-    double vendorRequestsPerSecond, Optional<URI> receiverPublicUrl) {
+    double vendorRequestsPerSecond, Optional<URI> receiverPublicUrl, Duration pushRenewalLead) {
+
+  public static final Duration DEFAULT_PUSH_RENEWAL_LEAD = Duration.ofHours(24);
+
+  /** Settings with the default push renewal lead time. */
+  public EngineSettings(StoreConnectionSettings store, String redisUri, VendorEndpoints endpoints,
+      double vendorRequestsPerSecond, Optional<URI> receiverPublicUrl) {
+    this(store, redisUri, endpoints, vendorRequestsPerSecond, receiverPublicUrl, DEFAULT_PUSH_RENEWAL_LEAD);
+  }
 
   public EngineSettings {
     if (store == null || store.jdbcUrl() == null || store.jdbcUrl().isBlank()) {
@@ -24,6 +34,9 @@ public record EngineSettings(StoreConnectionSettings store, String redisUri, Ven
     }
     if (vendorRequestsPerSecond <= 0) {
       throw new IllegalArgumentException("the vendor request budget must be positive");
+    }
+    if (pushRenewalLead == null || pushRenewalLead.isNegative() || pushRenewalLead.isZero()) {
+      throw new IllegalArgumentException("the push renewal lead time must be positive");
     }
     receiverPublicUrl.ifPresent(url -> {
       if (!url.isAbsolute() || url.getHost() == null) {
@@ -36,6 +49,6 @@ public record EngineSettings(StoreConnectionSettings store, String redisUri, Ven
   @Override
   public String toString() {
     return "EngineSettings[store=" + store + ", endpoints=" + endpoints + ", receiverPublicUrl="
-        + receiverPublicUrl.map(URI::toString).orElse("none") + "]";
+        + receiverPublicUrl.map(URI::toString).orElse("none") + ", pushRenewalLead=" + pushRenewalLead + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.calendarsync.operator.config;
 
+import io.calendarsync.api.v1alpha1.Durations;
 import io.calendarsync.operator.store.StoreConnectionSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,6 +105,10 @@ public class OperatorCommand {
           + "Empty: providers are polled every syncInterval and no consent URL is offered (env CALENDAR_SYNC_RECEIVER_PUBLIC_URL).")
   String receiverPublicUrl;
 
+  @Option(names = "--push-renewal-lead", defaultValue = "${env:CALENDAR_SYNC_PUSH_RENEWAL_LEAD:-24h}",
+      description = "How long before expiry a push channel is renewed, such as 24h (env CALENDAR_SYNC_PUSH_RENEWAL_LEAD).")
+  String pushRenewalLead;
+
   public LogFormat logFormat() {
     return logFormat;
   }
@@ -117,7 +122,8 @@ public class OperatorCommand {
         new VendorEndpoints(URI.create(googleApiUrl), URI.create(googleTokenUrl), URI.create(googleAuthorizeUrl),
             URI.create(graphUrl), URI.create(microsoftLoginUrl)),
         vendorRequestsPerSecond,
-        receiverPublicUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(receiverPublicUrl.strip())));
+        receiverPublicUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(receiverPublicUrl.strip())),
+        Durations.parse(pushRenewalLead.strip()));
   }
 
   public OperatorConfig toConfig() {

@@ -1,8 +1,8 @@
 package io.calendarsync.operator.engine;
 
-import io.calendarsync.operator.store.EntryContent;
 import io.calendarsync.operator.store.EntryKey;
 import io.calendarsync.operator.store.EventMapping;
+import io.calendarsync.operator.store.NewScheduleEntry;
 import io.calendarsync.operator.store.RecurrenceOverride;
 import io.calendarsync.operator.store.ScheduleEntry;
 import io.calendarsync.operator.store.StoreTransaction;
@@ -12,9 +12,14 @@ import io.calendarsync.operator.vendor.VendorException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Handles a calendar event the provider has no mapping for: one this operator wrote (its owner tag names the entry)
@@ -36,11 +41,25 @@ final class EventImporter {
     if (event.cancelled() && event.occurrenceOf().isEmpty()) {
       return;
     }
-    if (event.ownerTag().isPresent()) {
+    if (event.ownerTag().isPresent() && !stampedByItsSeries(event)) {
       adopt(event, event.ownerTag().get());
     } else {
       importEvent(event);
     }
+  }
+
+  /**
+   * Occurrences carry their series' properties, our owner tag included: an occurrence the user moved or deleted in a
+   * series of ours names the series' entry, not an entry of its own, and is a new exception for the platform.
+   */
+  private boolean stampedByItsSeries(ExternalEvent event) {
+    if (event.occurrenceOf().isEmpty()) {
+      return false;
+    }
+    String seriesId = event.occurrenceOf().get().seriesId();
+    return run.lock.inTransaction(tx -> tx.mappings().findByExternalId(run.provider, seriesId))
+        .filter(series -> series.entry().toString().equals(event.ownerTag().get()))
+        .isPresent();
   }
 
   /**
@@ -86,36 +105,49 @@ final class EventImporter {
     }
     RecurrenceOverride seriesOverride = override;
     run.lock.inTransaction(tx -> {
-      insert(tx, event, seriesOverride);
+      insert(tx, List.of(event), seriesOverride);
       return null;
     });
   }
 
   /**
-   * Imports plain new events in chunks, each in one transaction: a first sync of a full calendar costs a commit per
-   * chunk rather than per event.
+   * Imports plain new events in chunks, each in one transaction of three statements (origin, entries, mappings): a
+   * first sync of a full calendar costs a few round trips per chunk rather than a few per event.
    */
   void importAll(List<ExternalEvent> events) {
-    for (int from = 0; from < events.size(); from += CHUNK) {
-      List<ExternalEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
+    // One row per event id, so no statement touches a row twice.
+    List<ExternalEvent> distinct = List.copyOf(events.stream()
+        .collect(Collectors.toMap(ExternalEvent::id, e -> e, (first, last) -> last, LinkedHashMap::new)).values());
+    for (int from = 0; from < distinct.size(); from += CHUNK) {
+      List<ExternalEvent> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
       run.lock.inTransaction(tx -> {
-        for (ExternalEvent event : chunk) {
-          insert(tx, event, null);
-        }
+        insert(tx, chunk, null);
         return null;
       });
     }
   }
 
-  private void insert(StoreTransaction tx, ExternalEvent event, RecurrenceOverride override) {
-    EntryKey key = new EntryKey(run.tenant(), importedEntryId(event.id()));
-    EntryContent content = ContentConversion.toEntry(event.content(), List.of(run.userId()), override);
-    Optional<ScheduleEntry> inserted = tx.entries().insert(key, content, run.origin);
-    ScheduleEntry entry = inserted.or(() -> tx.entries().find(key)).orElseThrow();
-    tx.mappings().save(writer.synced(entry, event));
-    if (inserted.isPresent()) {
-      run.createdInternal();
+  /**
+   * Inserts the events' entries and their mappings in the caller's transaction, so a mapping commits if and only if
+   * its entry does. An entry that exists already (a retried import) is mapped as it is.
+   */
+  private void insert(StoreTransaction tx, List<ExternalEvent> events, RecurrenceOverride override) {
+    Map<EntryKey, ExternalEvent> byKey = new LinkedHashMap<>();
+    List<NewScheduleEntry> rows = new ArrayList<>();
+    for (ExternalEvent event : events) {
+      EntryKey key = new EntryKey(run.tenant(), importedEntryId(event.id()));
+      byKey.put(key, event);
+      rows.add(new NewScheduleEntry(key, ContentConversion.toEntry(event.content(), List.of(run.userId()), override)));
     }
+    Map<EntryKey, ScheduleEntry> inserted = new HashMap<>();
+    tx.entries().insertAll(rows, run.origin).forEach(entry -> inserted.put(entry.key(), entry));
+    List<EventMapping> mappings = new ArrayList<>();
+    byKey.forEach((key, event) -> {
+      ScheduleEntry entry = inserted.containsKey(key) ? inserted.get(key) : tx.entries().find(key).orElseThrow();
+      mappings.add(writer.synced(entry, event));
+    });
+    tx.mappings().saveAll(mappings);
+    run.createdInternal(inserted.size());
   }
 
   private String importedEntryId(String externalId) {

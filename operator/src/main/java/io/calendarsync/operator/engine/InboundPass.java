@@ -6,6 +6,7 @@ import io.calendarsync.operator.store.ScheduleEntry;
 import io.calendarsync.operator.store.StoreTransaction;
 import io.calendarsync.operator.vendor.ChangeSet;
 import io.calendarsync.operator.vendor.ExternalEvent;
+import io.calendarsync.operator.vendor.HeldVersions;
 import io.calendarsync.operator.vendor.VendorException;
 
 import java.util.ArrayList;
@@ -39,16 +40,23 @@ final class InboundPass {
 
   /** Applies the changes since {@code cursor} and returns (and stores) the cursor that follows them. */
   String run(Optional<String> cursor) throws VendorException {
+    HeldVersions held = ids -> {
+      Map<String, String> versions = new HashMap<>();
+      run.lock.inTransaction(tx -> tx.mappings().findByExternalIds(run.provider, ids))
+          .forEach((id, mapping) -> versions.put(id, mapping.externalEtag()));
+      return versions;
+    };
     ChangeSet changes;
     try {
-      changes = run.calendar.changesSince(cursor, run.window);
+      changes = run.calendar.changesSince(cursor, run.window, held);
     } catch (VendorException e) {
       if (e.kind() != CURSOR_EXPIRED) {
         throw e;
       }
       // The vendor forgot the cursor: list the window again. Mappings and owner tags keep this free of duplicates.
-      changes = run.calendar.changesSince(Optional.empty(), run.window);
+      changes = run.calendar.changesSince(Optional.empty(), run.window, held);
     }
+    run.skipped(changes.skipped());
     Set<String> seen = new HashSet<>();
     // Series before their exceptions, so an exception finds its series' mapping.
     Map<Boolean, List<ExternalEvent>> byKind = changes.changed().stream()

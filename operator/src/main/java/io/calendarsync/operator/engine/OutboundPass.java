@@ -11,7 +11,9 @@ import io.calendarsync.operator.store.Store;
 import io.calendarsync.operator.vendor.VendorException;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,8 +51,12 @@ final class OutboundPass {
         .findAssigned(run.tenant(), run.userId(), run.window.start(), run.window.end()).stream()
         .sorted(Comparator.comparing((ScheduleEntry e) -> e.content().recurrenceOverride() != null))
         .toList();
+    // One query for every mapping rather than one per entry: after an import, the window holds thousands.
+    Map<EntryKey, EventMapping> mappings = new HashMap<>();
+    run.lock.inTransaction(tx -> tx.mappings().findByProvider(run.provider))
+        .forEach(mapping -> mappings.put(mapping.entry(), mapping));
     for (ScheduleEntry entry : entries) {
-      handle(entry.key(), Optional.of(entry));
+      handle(Optional.of(entry), Optional.ofNullable(mappings.get(entry.key())));
     }
     saveWatermark(horizon);
   }
@@ -63,7 +69,8 @@ final class OutboundPass {
       for (ScheduleChange change : batch.changes()) {
         // Our own inbound writes were recorded as synced when made; the same calendar must not receive them back.
         if (!change.origin().isProvider(run.provider)) {
-          handle(change.entry(), run.lock.inTransaction(tx -> tx.entries().find(change.entry())));
+          handle(run.lock.inTransaction(tx -> tx.entries().find(change.entry())),
+              run.lock.inTransaction(tx -> tx.mappings().findByEntry(run.provider, change.entry())));
         }
         saveWatermark(change.position());
       }
@@ -72,8 +79,7 @@ final class OutboundPass {
     } while (batch.mayHaveMore());
   }
 
-  private void handle(EntryKey key, Optional<ScheduleEntry> entry) throws VendorException {
-    Optional<EventMapping> mapping = run.lock.inTransaction(tx -> tx.mappings().findByEntry(run.provider, key));
+  private void handle(Optional<ScheduleEntry> entry, Optional<EventMapping> mapping) throws VendorException {
     if (mapping.isPresent() && mapping.get().status() == MappingStatus.CONFLICT) {
       // Parked until a person resolves it: the conflict resource shows the current entry.
       run.conflict();

@@ -19,6 +19,7 @@ import io.calendarsync.operator.store.Store;
 import io.calendarsync.operator.store.StoreException;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.calendarsync.operator.sync.ConsentOffer;
+import io.calendarsync.operator.sync.PushChannelKeeper;
 import io.calendarsync.operator.sync.PushState;
 import io.calendarsync.operator.sync.SyncFailure;
 import io.calendarsync.operator.sync.SyncFailureReason;
@@ -47,17 +48,27 @@ public final class SyncEngine implements CalendarSync {
   private final ConflictReporter reporter;
   private final EventStream stream;
   private final Clock clock;
+  private final PushChannelKeeper push;
 
   private final Optional<ConsentLinks> consentLinks;
 
+  /** An engine without push channels: every provider is polled. */
   public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
       ConflictReporter reporter, EventStream stream, Clock clock) {
-    this(store, connectors, tokens, reporter, stream, clock, Optional.empty());
+    this(store, connectors, tokens, reporter, stream, clock, PushChannelKeeper.none());
+  }
+
+  /** An engine that offers no consent links. */
+  public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
+      ConflictReporter reporter, EventStream stream, Clock clock, PushChannelKeeper push) {
+    this(store, connectors, tokens, reporter, stream, clock, push, Optional.empty());
   }
 
   /** @param consentLinks offers consent to providers without a usable grant; empty: no links are offered */
   public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
-      ConflictReporter reporter, EventStream stream, Clock clock, Optional<ConsentLinks> consentLinks) {
+      ConflictReporter reporter, EventStream stream, Clock clock, PushChannelKeeper push,
+      Optional<ConsentLinks> consentLinks) {
+    this.push = push;
     this.consentLinks = consentLinks;
     this.stream = stream;
     this.store = store;
@@ -92,6 +103,8 @@ public final class SyncEngine implements CalendarSync {
     return locked(target, run -> {
       ProviderSyncState state = run.lock.inTransaction(tx -> tx.syncState().find(run.provider))
           .orElse(new ProviderSyncState(run.provider, null, null, null, null, null));
+      // Before the passes: changes made while a channel was missing or being replaced are then read by this sync.
+      PushState pushState = push.keep(target);
       PairWriter writer = new PairWriter(run, reporter);
       boolean inbound = target.spec().getSyncDirection().writesInternal();
       String cursor = inbound ? new InboundPass(run, writer).run(Optional.ofNullable(state.externalSyncToken())) : null;
@@ -106,9 +119,8 @@ public final class SyncEngine implements CalendarSync {
       long open = run.lock.inTransaction(tx -> tx.mappings().countByStatus(run.provider, MappingStatus.CONFLICT));
       Optional<AccessToken> token = tokens.held(target);
       return new SyncResult(run.counts, (int) open,
-          PushState.inactive("PushNotConfigured", "Push notifications are not set up; changes arrive with each sync"),
-          token.map(AccessToken::expiresAt).orElse(null), token.map(AccessToken::obtainedAt).orElse(null),
-          tokens.nextRefresh(target));
+          pushState, token.map(AccessToken::expiresAt).orElse(null), token.map(AccessToken::obtainedAt).orElse(null),
+          earliest(tokens.nextRefresh(target), Optional.ofNullable(pushState.renewAt())));
     });
   }
 
@@ -137,9 +149,15 @@ public final class SyncEngine implements CalendarSync {
     return consentLinks.map(links -> links.offer(target)).orElseGet(() -> CalendarSync.super.offerConsent(target));
   }
 
+  /** Stops the push channel first: stopping it at the vendor still needs the provider's access token. */
   @Override
-  public void release(SyncTarget target) {
+  public void release(SyncTarget target) throws SyncFailure {
+    push.release(target);
     tokens.forget(target);
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
   }
 
   private interface Work<T> {

@@ -52,8 +52,8 @@ final class SyncRun {
     counts.setDeletedExternal(counts.getDeletedExternal() + 1);
   }
 
-  void createdInternal() {
-    counts.setCreatedInternal(counts.getCreatedInternal() + 1);
+  void createdInternal(int entries) {
+    counts.setCreatedInternal(counts.getCreatedInternal() + entries);
   }
 
   void updatedInternal() {
@@ -73,6 +73,10 @@ final class SyncRun {
   }
 
   void skipped() {
-    counts.setSkipped(counts.getSkipped() + 1);
+    skipped(1);
+  }
+
+  void skipped(int events) {
+    counts.setSkipped(counts.getSkipped() + events);
   }
 }

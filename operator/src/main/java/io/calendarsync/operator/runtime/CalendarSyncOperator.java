@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,13 +43,15 @@ public final class CalendarSyncOperator implements AutoCloseable {
   private final AtomicBoolean stopping;
   private final CalendarProviderReconciler reconciler;
   private final LeaderServices leaderServices;
+  private final Set<String> watchNamespaces;
 
   private final OperatorMetrics metrics;
 
   private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry,
       OperatorMetrics metrics, AtomicBoolean stopping, CalendarProviderReconciler reconciler,
-      LeaderServices leaderServices) {
+      LeaderServices leaderServices, Set<String> watchNamespaces) {
     this.metrics = metrics;
+    this.watchNamespaces = Set.copyOf(watchNamespaces);
     this.stopping = stopping;
     this.leaderServices = leaderServices;
     this.reconciler = reconciler;
@@ -119,12 +122,18 @@ public final class CalendarSyncOperator implements AutoCloseable {
     LOG.info("operator started: watching {}, tenant enforcement {}, leader election {}, management port {}",
         config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces(),
         config.tenantEnforcement() ? "on" : "off", config.leaderElection() ? "on" : "off", management.port());
-    return new CalendarSyncOperator(operator, management, registry, metrics, stopping, reconciler, leaderServices);
+    return new CalendarSyncOperator(operator, management, registry, metrics, stopping, reconciler, leaderServices,
+        config.watchNamespaces());
   }
 
   /** Runs {@code service} while this replica leads: now if it already does, else once it acquires the Lease. */
   public void runWhileLeading(LeaderService service) {
     leaderServices.add(service);
+  }
+
+  /** The namespaces this operator reconciles; empty when it watches all. */
+  public Set<String> watchNamespaces() {
+    return watchNamespaces;
   }
 
   /** Wakes the provider named {@code namespace/name}. */

@@ -1,22 +1,24 @@
 package io.calendarsync.operator.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.calendarsync.api.v1alpha1.Vendor;
-import io.calendarsync.operator.config.EngineSettings;
-import io.calendarsync.operator.conflict.KubernetesConflictReporter;
-import io.calendarsync.operator.engine.SyncEngine;
-import io.calendarsync.operator.events.EventRecorder;
-import io.calendarsync.operator.notify.RedisEventStream;
 import io.calendarsync.api.crypto.EncryptionKey;
 import io.calendarsync.api.crypto.SecretBox;
 import io.calendarsync.api.redis.ConsentState;
+import io.calendarsync.api.redis.VendorName;
+import io.calendarsync.api.v1alpha1.Vendor;
+import io.calendarsync.operator.config.EngineSettings;
+import io.calendarsync.operator.conflict.KubernetesConflictReporter;
 import io.calendarsync.operator.consent.ConsentCodeConsumer;
 import io.calendarsync.operator.consent.ConsentLinks;
+import io.calendarsync.operator.engine.SyncEngine;
+import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.metrics.OperatorMetrics;
+import io.calendarsync.operator.notify.RedisEventStream;
 import io.calendarsync.operator.oauth.AccessTokens;
 import io.calendarsync.operator.oauth.RefreshResult;
 import io.calendarsync.operator.oauth.TokenEndpointClient;
 import io.calendarsync.operator.oauth.TokenSecrets;
+import io.calendarsync.operator.push.PushAssembly;
 import io.calendarsync.operator.store.ChangeNotificationHandler;
 import io.calendarsync.operator.store.ChangeNotificationListener;
 import io.calendarsync.operator.store.SchemaMigrator;
@@ -25,11 +27,11 @@ import io.calendarsync.operator.store.StoreDataSource;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.calendarsync.operator.vendor.VendorConnector;
 import io.calendarsync.operator.vendor.google.GoogleConnector;
-import io.calendarsync.operator.vendor.microsoft.MicrosoftConnector;
 import io.calendarsync.operator.vendor.http.RequestBudget;
 import io.calendarsync.operator.vendor.http.RetryPolicy;
 import io.calendarsync.operator.vendor.http.Sleeper;
 import io.calendarsync.operator.vendor.http.VendorCalls;
+import io.calendarsync.operator.vendor.microsoft.MicrosoftConnector;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -45,7 +47,8 @@ import java.util.random.RandomGenerator;
 /**
  * The sync engine assembled with its real collaborators: the schedule database (migrated on start), the Redis event
  * stream, access tokens (rotated refresh tokens kept in the operator's token Secrets), one connector per vendor with
- * its own request budget, conflicts reported to Kubernetes, and, given the encryption key, the consent flow.
+ * its own request budget, conflicts reported to Kubernetes, push channels with their notification consumer, and,
+ * given the encryption key, the consent flow.
  */
 public final class SyncEngineAssembly implements AutoCloseable {
 
@@ -54,6 +57,7 @@ public final class SyncEngineAssembly implements AutoCloseable {
   private final RedisClient redis;
   private final RedisEventStream stream;
   private final SyncEngine engine;
+  private final PushAssembly push;
   private ChangeNotificationListener listener;
 
   private final KubernetesClient client;
@@ -70,7 +74,9 @@ public final class SyncEngineAssembly implements AutoCloseable {
     this.client = client;
     this.clock = clock;
     this.encryptionKey = encryptionKey;
-    this.dataSource = StoreDataSource.create(settings.store(), 10);
+    // A sync holds its provider's lock connection and borrows a second one for pooled reads: two per reconcile thread
+    // (10 by default). At one each, ten concurrent syncs waited on each other until the pool's timeout.
+    this.dataSource = StoreDataSource.create(settings.store(), 20);
     new SchemaMigrator(dataSource).migrate();
     this.redis = RedisClient.create(settings.redisUri());
     this.stream = new RedisEventStream(redis, clock);
@@ -78,14 +84,20 @@ public final class SyncEngineAssembly implements AutoCloseable {
     this.tokenSecrets = new TokenSecrets(client);
     AccessTokens tokens = new AccessTokens(tokenEndpoint, tokenSecrets, this::countRefresh, clock);
     Map<Vendor, VendorConnector> connectors = new EnumMap<>(Vendor.class);
-    connectors.put(Vendor.Google, new GoogleConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
-    connectors.put(Vendor.Microsoft, new MicrosoftConnector(settings.endpoints(), vendorCalls(tokens, clock), clock));
+    GoogleConnector google = new GoogleConnector(settings.endpoints(), vendorCalls(tokens, clock), clock);
+    MicrosoftConnector microsoft = new MicrosoftConnector(settings.endpoints(), vendorCalls(tokens, clock), clock);
+    connectors.put(Vendor.Google, google);
+    connectors.put(Vendor.Microsoft, microsoft);
+    Store store = new Store(dataSource);
+    this.push = new PushAssembly(settings.receiverPublicUrl()
+        .map(url -> Map.of(VendorName.GOOGLE, google.pushChannels(url), VendorName.MICROSOFT, microsoft.pushChannels(url)))
+        .orElse(Map.of()), store.pushChannels(), redis, settings.redisUri(), settings.pushRenewalLead(), client, clock);
     this.consentRedis = encryptionKey.isPresent() ? redis.connect() : null;
     Optional<ConsentLinks> consentLinks = encryptionKey.map(key -> new ConsentLinks(new ConsentState(key, clock),
         consentRedis.sync(), settings.endpoints(), settings.receiverPublicUrl()));
-    this.engine = new SyncEngine(new Store(dataSource), connectors, tokens,
+    this.engine = new SyncEngine(store, connectors, tokens,
         new KubernetesConflictReporter(client, new EventRecorder(client, clock), stream, clock), stream, clock,
-        consentLinks);
+        push.keeper(), consentLinks);
   }
 
   /** The engine without consent: rotated tokens are kept, but no consent links are offered. */
@@ -139,11 +151,17 @@ public final class SyncEngineAssembly implements AutoCloseable {
     listener.start();
   }
 
+  /** Starts consuming push notifications (in the leader): they wake the providers of {@code operator}. */
+  public void consumeNotifications(CalendarSyncOperator operator) {
+    push.start(operator);
+  }
+
   @Override
   public void close() {
     if (listener != null) {
       listener.close();
     }
+    push.close();
     stream.close();
     if (consentRedis != null) {
       consentRedis.close();

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,6 @@ public final class EventMappingStore {
     });
   }
 
-  /** All mappings of a provider, ordered by entry. */
   /** How many of the provider's pairs are parked in {@code status}: a count, not a listing, as every sync asks it. */
   public long countByStatus(ProviderKey provider, MappingStatus status) {
     return sql.run("count the " + status + " mappings of " + provider, connection -> {
@@ -83,6 +83,7 @@ public final class EventMappingStore {
     });
   }
 
+  /** All mappings of a provider, ordered by entry. */
   public List<EventMapping> findByProvider(ProviderKey provider) {
     return sql.run("list the mappings of " + provider, connection -> {
       try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
@@ -98,23 +99,42 @@ public final class EventMappingStore {
    * another entry of the provider is already mapped to the same external event.
    */
   public void save(EventMapping mapping) {
-    sql.run("save the mapping of " + mapping.entry() + " for " + mapping.provider(), connection -> {
+    saveAll(List.of(mapping));
+  }
+
+  /**
+   * {@link #save} for many mappings in one statement, as an import needs. Each (provider, entry) at most once; a
+   * batch binds {@code mappings.size() * 9} parameters, PostgreSQL takes at most 65,535 per statement.
+   */
+  public void saveAll(List<EventMapping> mappings) {
+    if (mappings.isEmpty()) {
+      return;
+    }
+    String action = mappings.size() == 1
+        ? "save the mapping of " + mappings.get(0).entry() + " for " + mappings.get(0).provider()
+        : "save " + mappings.size() + " mappings";
+    sql.run(action, connection -> {
       try (PreparedStatement statement = connection.prepareStatement(
-          "INSERT INTO calendar_sync.event_mappings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          "INSERT INTO calendar_sync.event_mappings (" + COLUMNS + ") VALUES "
+              + String.join(", ", Collections.nCopies(mappings.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"))
               + " ON CONFLICT (provider, tenant, entry_id) DO UPDATE SET"
               + " external_event_id = excluded.external_event_id, external_etag = excluded.external_etag,"
               + " synced_entry_version = excluded.synced_entry_version, status = excluded.status,"
               + " error_message = excluded.error_message, last_synced_at = excluded.last_synced_at,"
               + " updated_at = now()")) {
-        statement.setString(1, mapping.provider().toString());
-        statement.setString(2, mapping.entry().tenant());
-        statement.setString(3, mapping.entry().entryId());
-        statement.setString(4, mapping.externalEventId());
-        statement.setString(5, mapping.externalEtag());
-        setNullableLong(statement, 6, mapping.syncedEntryVersion());
-        statement.setString(7, mapping.status().databaseValue());
-        statement.setString(8, mapping.errorMessage());
-        setInstant(statement, 9, mapping.lastSyncedAt());
+        int index = 1;
+        for (EventMapping mapping : mappings) {
+          statement.setString(index, mapping.provider().toString());
+          statement.setString(index + 1, mapping.entry().tenant());
+          statement.setString(index + 2, mapping.entry().entryId());
+          statement.setString(index + 3, mapping.externalEventId());
+          statement.setString(index + 4, mapping.externalEtag());
+          setNullableLong(statement, index + 5, mapping.syncedEntryVersion());
+          statement.setString(index + 6, mapping.status().databaseValue());
+          statement.setString(index + 7, mapping.errorMessage());
+          setInstant(statement, index + 8, mapping.lastSyncedAt());
+          index += 9;
+        }
         return statement.executeUpdate();
       }
     });

@@ -14,6 +14,7 @@ public final class Store {
   private final SyncStateStore syncState;
   private final ChangeLogReader changeLog;
   private final ProviderLocks providerLocks;
+  private final PushChannelStore pushChannels;
 
   public Store(DataSource dataSource) {
     this.pooled = new SqlRunner.Pooled(dataSource);
@@ -22,6 +23,7 @@ public final class Store {
     this.syncState = new SyncStateStore(pooled);
     this.changeLog = new ChangeLogReader(pooled);
     this.providerLocks = new ProviderLocks(dataSource);
+    this.pushChannels = new PushChannelStore(pooled);
   }
 
   public ScheduleEntryStore entries() {
@@ -42,6 +44,10 @@ public final class Store {
 
   public ProviderLocks providerLocks() {
     return providerLocks;
+  }
+
+  public PushChannelStore pushChannels() {
+    return pushChannels;
   }
 
   /**

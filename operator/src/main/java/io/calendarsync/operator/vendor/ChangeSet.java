@@ -11,10 +11,16 @@ import java.util.List;
  * @param nextCursor the Google sync token or Graph delta link to pass next time
  * @param fullListing true when this set is a full listing of the window (first sync, or after the vendor expired the
  *     cursor): events the engine maps that are absent from it are gone or out of the window
+ * @param skipped how many reported events the adapter could not express in the port's terms and left out (each is
+ *     logged with its reason); the sync counts them so a person sees that something was not synced
  */
-public record ChangeSet(List<ExternalEvent> changed, List<String> removedIds, String nextCursor, boolean fullListing) {
+public record ChangeSet(List<ExternalEvent> changed, List<String> removedIds, String nextCursor, boolean fullListing,
+    int skipped) {
 
   public ChangeSet {
+    if (skipped < 0) {
+      throw new IllegalArgumentException("skipped must not be negative: " + skipped);
+    }
     changed = List.copyOf(changed);
     removedIds = List.copyOf(removedIds);
   }

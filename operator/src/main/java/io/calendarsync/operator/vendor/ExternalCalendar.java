@@ -10,9 +10,15 @@ public interface ExternalCalendar {
 
   /**
    * Everything that changed since {@code cursor}, all pages fetched; with no cursor, a full listing of the window.
-   * Throws {@link VendorException.Kind#CURSOR_EXPIRED} when the vendor no longer knows the cursor.
+   * Throws {@link VendorException.Kind#CURSOR_EXPIRED} when the vendor no longer knows the cursor. An incremental set
+   * may leave out events reported at a version the engine {@code held}: they are unchanged for the engine.
    */
-  ChangeSet changesSince(Optional<String> cursor, TimeWindow window) throws VendorException;
+  ChangeSet changesSince(Optional<String> cursor, TimeWindow window, HeldVersions held) throws VendorException;
+
+  /** {@link #changesSince(Optional, TimeWindow, HeldVersions)} for a caller that holds no versions. */
+  default ChangeSet changesSince(Optional<String> cursor, TimeWindow window) throws VendorException {
+    return changesSince(cursor, window, HeldVersions.NONE);
+  }
 
   /** The event as it is now; empty when it does not exist (cancelled Google events are returned, cancelled). */
   Optional<ExternalEvent> get(String id) throws VendorException;

@@ -1,6 +1,5 @@
 package io.calendarsync.operator.bench;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.CalendarProviderSpec;
@@ -8,13 +7,10 @@ import io.calendarsync.api.v1alpha1.ConflictPolicy;
 import io.calendarsync.api.v1alpha1.ConflictResolution;
 import io.calendarsync.api.v1alpha1.SyncDirection;
 import io.calendarsync.api.v1alpha1.Vendor;
-import io.calendarsync.emulators.MutableClock;
 import io.calendarsync.emulators.embedded.EmbeddedPostgresServer;
 import io.calendarsync.emulators.embedded.EmbeddedRedisServer;
-import io.calendarsync.emulators.google.GoogleCalendarEmulator;
 import io.calendarsync.operator.config.EngineSettings;
 import io.calendarsync.operator.config.OperatorConfig;
-import io.calendarsync.operator.config.VendorEndpoints;
 import io.calendarsync.operator.engine.ConflictReporter;
 import io.calendarsync.operator.engine.DetectedConflict;
 import io.calendarsync.operator.engine.SyncEngine;
@@ -31,7 +27,6 @@ import io.calendarsync.operator.support.Resources;
 import io.calendarsync.operator.sync.ProviderCredentials;
 import io.calendarsync.operator.sync.SyncResult;
 import io.calendarsync.operator.sync.SyncTarget;
-import io.calendarsync.operator.vendor.google.GoogleConnector;
 import io.calendarsync.operator.vendor.http.RequestBudget;
 import io.calendarsync.operator.vendor.http.RetryPolicy;
 import io.calendarsync.operator.vendor.http.Sleeper;
@@ -46,37 +41,48 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Sync engine throughput on Google (real adapter and client library, Google emulator, embedded PostgreSQL): initial
- * import and export of N events next to a plain JDBC batch insert (the ceiling), vendor calls of incremental syncs next
- * to their lower bound, and the latency from a committed platform edit (NOTIFY) to the vendor write. See
- * docs/benchmarks.md for the command.
+ * Sync engine throughput on Google and Outlook (real adapters and client libraries, the vendors' emulators, embedded
+ * PostgreSQL): initial import and export of N events next to a plain JDBC batch insert (the ceiling), vendor calls of
+ * incremental syncs next to their lower bound, and (Google) the latency from a committed platform edit (NOTIFY) to the
+ * vendor write. See docs/benchmarks.md for the command.
  */
 public final class SyncBenchmark {
 
-  private static final String USER = "alice@example.com";
-  private static final String CLIENT = "bench-client";
-  private static final String SECRET = "bench-secret";
   private static final Instant BASE = Instant.parse("2026-12-01T08:00:00Z");
 
   private SyncBenchmark() {}
 
+  /** Arguments: the number of events (default 10,000), and the vendors to run (default {@code Google,Microsoft}). */
   public static void main(String[] args) throws Exception {
     int size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    List<Vendor> vendors = args.length > 1
+        ? Arrays.stream(args[1].split(",")).map(String::trim).map(Vendor::valueOf).toList()
+        : List.of(Vendor.Google, Vendor.Microsoft);
     System.out.printf("machine: %d cores, max heap %d MiB, java %s; %d events%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"), size);
     try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start()) {
       ceiling(postgres, size);
-      importAndIncremental(postgres, size);
-      export(postgres, size);
-      notifyToVendorLatency(postgres, 200);
+      for (Vendor vendor : vendors) {
+        importAndIncremental(postgres, size, vendor);
+        export(postgres, size, vendor);
+      }
+      if (vendors.contains(Vendor.Google)) {
+        notifyToVendorLatency(postgres, 200);
+      }
     }
+  }
+
+  private static BenchVendor start(Vendor vendor) {
+    return vendor == Vendor.Google ? BenchVendor.google() : BenchVendor.microsoft();
   }
 
   private static void ceiling(EmbeddedPostgresServer postgres, int size) throws Exception {
@@ -103,30 +109,27 @@ public final class SyncBenchmark {
     }
   }
 
-  private static void importAndIncremental(EmbeddedPostgresServer postgres, int size) throws Exception {
-    try (GoogleCalendarEmulator google = emulator()) {
+  private static void importAndIncremental(EmbeddedPostgresServer postgres, int size, Vendor vendor) throws Exception {
+    try (BenchVendor calendar = start(vendor)) {
       for (int i = 0; i < size; i++) {
-        google.calendars().createEvent(USER, "primary", event("Imported " + i, BASE.plus(Duration.ofHours(i))));
+        calendar.createEvent("Imported " + i, BASE.plus(Duration.ofHours(i)));
       }
-      Engine engine = new Engine(google, database(postgres));
+      Engine engine = new Engine(calendar, database(postgres));
       SyncTarget target = engine.target(SyncDirection.Bidirectional);
+      calendar.resetCounts();
       long started = System.nanoTime();
       SyncResult result = engine.engine.sync(target);
-      report("import " + result.counts().getCreatedInternal() + " calendar events into the schedule", size,
-          System.nanoTime() - started);
+      report(vendor + ": import " + result.counts().getCreatedInternal() + " calendar events into the schedule ("
+          + calendar.calls() + " vendor calls)", size, System.nanoTime() - started);
 
-      List<ObjectNode> events = google.calendars().events(USER, "primary");
       for (int changes : new int[] {1, 10, 100}) {
         for (int i = 0; i < changes; i++) {
-          google.calendars().updateEvent(USER, "primary", events.get(i).path("id").asText(),
-              JsonNodeFactory.instance.objectNode().put("summary", "Edited " + changes + "-" + i));
+          calendar.editTitle(i, "Edited " + changes + "-" + i);
         }
-        google.requests().reset();
+        calendar.resetCounts();
         SyncResult incremental = engine.engine.sync(target);
-        long calls = google.requests().total();
-        long writes = writes(google);
-        System.out.printf("| incremental, %d calendar edits | %d vendor calls (%d writes) | lower bound %d (1 list page, 0 writes) | updated %d entries |%n",
-            changes, calls, writes, 1, incremental.counts().getUpdatedInternal());
+        System.out.printf("| %s: incremental, %d calendar edits | %d vendor calls (%d writes) | updated %d entries |%n",
+            vendor, changes, calendar.calls(), calendar.writes(), incremental.counts().getUpdatedInternal());
       }
       for (int changes : new int[] {1, 10, 100}) {
         try (Connection connection = connect(engine.settings); Statement statement = connection.createStatement()) {
@@ -134,21 +137,22 @@ public final class SyncBenchmark {
               + " WHERE entry_id IN (SELECT entry_id FROM calendar_sync.schedule_entries WHERE tenant = 'acme'"
               + " AND entry_id LIKE 'ext-%' ORDER BY entry_id LIMIT " + changes + ")");
         }
-        google.requests().reset();
+        calendar.resetCounts();
         SyncResult outbound = engine.engine.sync(target);
-        long calls = google.requests().total();
-        long writes = writes(google);
-        google.requests().reset();
+        long calls = calendar.calls();
+        long writes = calendar.writes();
+        calendar.resetCounts();
         engine.engine.sync(target);
-        System.out.printf("| incremental, %d platform edits | %d vendor calls (%d writes) | lower bound %d (1 list page + %d writes) | echo sync after it: %d calls, %d writes |%n",
-            changes, calls, writes, 1 + changes, changes, google.requests().total(), writes(google));
+        System.out.printf("| %s: incremental, %d platform edits | %d vendor calls (%d writes) | updated %d events |"
+                + " echo sync after it: %d calls, %d writes |%n",
+            vendor, changes, calls, writes, outbound.counts().getUpdatedExternal(), calendar.calls(), calendar.writes());
       }
     }
   }
 
-  private static void export(EmbeddedPostgresServer postgres, int size) throws Exception {
-    try (GoogleCalendarEmulator google = emulator()) {
-      Engine engine = new Engine(google, database(postgres));
+  private static void export(EmbeddedPostgresServer postgres, int size, Vendor vendor) throws Exception {
+    try (BenchVendor calendar = start(vendor)) {
+      Engine engine = new Engine(calendar, database(postgres));
       try (Connection connection = connect(engine.settings);
            PreparedStatement insert = connection.prepareStatement("INSERT INTO calendar_sync.schedule_entries"
                + " (tenant, entry_id, title, starts_at, ends_at, time_zone, assignees)"
@@ -164,27 +168,32 @@ public final class SyncBenchmark {
         insert.executeBatch();
         connection.commit();
       }
+      calendar.resetCounts();
       long started = System.nanoTime();
       SyncResult result = engine.engine.sync(engine.target(SyncDirection.ToExternal));
-      report("export " + result.counts().getCreatedExternal() + " schedule entries to the calendar", size,
-          System.nanoTime() - started);
+      long elapsed = System.nanoTime() - started;
+      if (calendar.eventCount() != size) {
+        throw new IllegalStateException(vendor + " holds " + calendar.eventCount() + " events, not " + size);
+      }
+      report(vendor + ": export " + result.counts().getCreatedExternal() + " schedule entries to the calendar ("
+          + calendar.calls() + " vendor calls)", size, elapsed);
     }
   }
 
   private static void notifyToVendorLatency(EmbeddedPostgresServer postgres, int samples) throws Exception {
     StoreConnectionSettings settings = database(postgres);
-    try (GoogleCalendarEmulator google = emulator(); MockKubernetes kubernetes = new MockKubernetes();
+    try (BenchVendor google = BenchVendor.google(); MockKubernetes kubernetes = new MockKubernetes();
          EmbeddedRedisServer redis = EmbeddedRedisServer.start()) {
-      String refreshToken = google.oauth().issueGrant(CLIENT, USER, "https://www.googleapis.com/auth/calendar");
+      ProviderCredentials credentials = google.credentials();
       SyncEngineAssembly assembly = SyncEngineAssembly.start(new EngineSettings(settings, redis.uri(),
-          VendorEndpoints.emulated(google.baseUrl(), "http://127.0.0.1:9"), 1000, Optional.empty()), kubernetes.client(),
-          Clock.systemUTC());
+          google.endpoints(), 1000, Optional.empty()), kubernetes.client(), Clock.systemUTC());
       CalendarSyncOperator operator = CalendarSyncOperator.start(OperatorConfig.defaults().withHttpPort(0),
           kubernetes.client(), assembly.engine(), Clock.systemUTC());
       assembly.listenForChanges(operator.scheduleChangeHandler());
       kubernetes.client().resource(Resources.tenantNamespace("acme", "acme")).create();
-      kubernetes.client().resource(Resources.credentials("acme", "creds", Map.of("client-id", CLIENT,
-          "client-secret", SECRET, "refresh-token", refreshToken))).create();
+      kubernetes.client().resource(Resources.credentials("acme", "creds", Map.of("client-id",
+          credentials.clientId(), "client-secret", credentials.clientSecret(), "refresh-token",
+          credentials.refreshToken().orElseThrow()))).create();
       CalendarProvider provider = Resources.provider("acme", "alice-google", "acme", "creds");
       provider.getSpec().setSyncInterval("24h");
       kubernetes.client().resource(provider).create();
@@ -204,7 +213,7 @@ public final class SyncBenchmark {
           Optional<ObjectNode> written = Optional.empty();
           while (written.isEmpty()) {
             Thread.sleep(2);
-            written = google.calendars().events(USER, "primary").stream()
+            written = google.events().stream()
                 .filter(e -> e.path("summary").asText().equals(title)).findFirst();
           }
           latencies.add((Instant.parse(written.get().path("created").asText()).toEpochMilli() - committed) * 1_000_000L);
@@ -217,26 +226,6 @@ public final class SyncBenchmark {
           samples, latencies.get(samples / 2) / 1e6, latencies.get((int) Math.ceil(samples * 0.99) - 1) / 1e6,
           latencies.get(samples - 1) / 1e6);
     }
-  }
-
-  private static GoogleCalendarEmulator emulator() {
-    GoogleCalendarEmulator google = GoogleCalendarEmulator.start(0, MutableClock.system());
-    google.oauth().registerClient(CLIENT, SECRET);
-    google.calendars().createUser(USER, "Alice");
-    return google;
-  }
-
-  private static ObjectNode event(String title, Instant start) {
-    ObjectNode event = JsonNodeFactory.instance.objectNode().put("summary", title);
-    event.putObject("start").put("dateTime", start.toString()).put("timeZone", "UTC");
-    event.putObject("end").put("dateTime", start.plus(Duration.ofMinutes(30)).toString()).put("timeZone", "UTC");
-    return event;
-  }
-
-  private static long writes(GoogleCalendarEmulator google) {
-    return google.requests().snapshot().entrySet().stream()
-        .filter(e -> !e.getKey().startsWith("GET") && e.getKey().contains("/calendar/v3/"))
-        .mapToLong(Map.Entry::getValue).sum();
   }
 
   private static StoreConnectionSettings database(EmbeddedPostgresServer postgres) {
@@ -260,18 +249,19 @@ public final class SyncBenchmark {
   private static final class Engine {
     final StoreConnectionSettings settings;
     final SyncEngine engine;
-    final String refreshToken;
+    final BenchVendor calendar;
 
-    Engine(GoogleCalendarEmulator google, StoreConnectionSettings settings) {
+    Engine(BenchVendor calendar, StoreConnectionSettings settings) {
       this.settings = settings;
+      this.calendar = calendar;
       Clock clock = Clock.systemUTC();
-      VendorEndpoints endpoints = VendorEndpoints.emulated(google.baseUrl(), "http://127.0.0.1:9");
-      AccessTokens tokens = new AccessTokens(new TokenEndpointClient(endpoints, HttpClient.newHttpClient(), clock), clock);
+      AccessTokens tokens = new AccessTokens(new TokenEndpointClient(calendar.endpoints(), HttpClient.newHttpClient(),
+          clock), clock);
       VendorCalls calls = new VendorCalls(tokens, new RequestBudget(100_000, 100_000, Duration.ofSeconds(30), clock,
           Sleeper.system()), new RetryPolicy(RetryPolicy.Limits.standard(), clock, Sleeper.system(),
           RandomGenerator.getDefault()));
       this.engine = new SyncEngine(new Store(StoreDataSource.create(settings, 4)),
-          Map.of(Vendor.Google, new GoogleConnector(endpoints, calls, clock)), tokens, new ConflictReporter() {
+          Map.of(calendar.vendor, calendar.connector(calls, clock)), tokens, new ConflictReporter() {
             @Override
             public void conflictDetected(SyncTarget target, DetectedConflict conflict) {
               throw new IllegalStateException("the benchmark makes no conflicts");
@@ -283,19 +273,18 @@ public final class SyncBenchmark {
               throw new IllegalStateException("the benchmark makes no conflicts");
             }
           }, (type, fields) -> { }, clock);
-      this.refreshToken = google.oauth().issueGrant(CLIENT, USER, "https://www.googleapis.com/auth/calendar");
     }
 
     SyncTarget target(SyncDirection direction) {
       CalendarProviderSpec spec = new CalendarProviderSpec();
-      spec.setVendor(Vendor.Google);
-      spec.setCalendarId("primary");
+      spec.setVendor(calendar.vendor);
+      spec.setCalendarId(calendar.calendarId);
       spec.setTenant("acme");
       spec.setUserId("alice");
       spec.setSyncDirection(direction);
       spec.getSyncWindow().setFuture("17520h");
-      return new SyncTarget("bench", "alice-google", spec,
-          new ProviderCredentials(CLIENT, SECRET, Optional.of(refreshToken), Optional.empty(), "1"));
+      return new SyncTarget("bench", "alice-" + calendar.vendor.name().toLowerCase(Locale.ROOT), spec,
+          calendar.credentials());
     }
   }
 }

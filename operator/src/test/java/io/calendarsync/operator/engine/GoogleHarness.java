@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.emulators.MutableClock;
+import io.calendarsync.emulators.http.FaultInjector;
 import io.calendarsync.operator.oauth.AccessTokens;
 import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.VendorConnector;
@@ -97,6 +98,25 @@ final class GoogleHarness implements VendorHarness {
     event.putObject("start").put("date", start.toString());
     event.putObject("end").put("date", endExclusive.toString());
     google.emulator.calendars().createEvent(GoogleEmulatorFixture.USER, "primary", event);
+  }
+
+  @Override
+  public List<ObjectNode> occurrences(Instant from, Instant to) {
+    return google.emulator.calendars().occurrences(GoogleEmulatorFixture.USER, "primary", from, to);
+  }
+
+  @Override
+  public void moveOccurrence(ObjectNode occurrence, Instant start, Instant end) {
+    ObjectNode times = JsonNodeFactory.instance.objectNode();
+    times.putObject("start").put("dateTime", start.toString());
+    times.putObject("end").put("dateTime", end.toString());
+    google.emulator.calendars().updateEvent(GoogleEmulatorFixture.USER, "primary", occurrence.path("id").asText(),
+        times);
+  }
+
+  @Override
+  public FaultInjector faults() {
+    return google.emulator.faults();
   }
 
   @Override

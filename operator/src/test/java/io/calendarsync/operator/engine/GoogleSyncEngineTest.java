@@ -1,6 +1,15 @@
 package io.calendarsync.operator.engine;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calendarsync.operator.store.EntryStatus;
+import io.calendarsync.operator.store.MappingStatus;
+import io.calendarsync.operator.sync.SyncResult;
+import io.calendarsync.operator.sync.SyncTarget;
+import io.calendarsync.operator.vendor.google.GoogleEmulatorFixture;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +24,41 @@ class GoogleSyncEngineTest extends SyncEngineContract {
   @Override
   String ruleTheVendorRefuses() {
     return "RRULE:FREQ=SOMETIMES";
+  }
+
+  /** Google returned an event the adapter cannot express (a status this API version does not document). */
+  @Test
+  void anEventTheAdapterCannotMapIsCountedAsSkippedWhileTheOthersSync() throws Exception {
+    GoogleHarness google = (GoogleHarness) fx.vendor;
+    ObjectNode odd = JsonNodeFactory.instance.objectNode().put("summary", "Odd").put("status", "postponed");
+    odd.putObject("start").put("dateTime", "2026-01-14T09:00:00Z");
+    odd.putObject("end").put("dateTime", "2026-01-14T10:00:00Z");
+    google.google.emulator.calendars().storeUnchecked(GoogleEmulatorFixture.USER, "primary", odd);
+    fx.vendor.createAllDay("Dentist", LocalDate.parse("2026-01-20"), LocalDate.parse("2026-01-21"));
+
+    SyncResult first = fx.sync(fx.bidirectional());
+
+    assertThat(first.counts().getSkipped()).isEqualTo(1);
+    assertThat(first.counts().getCreatedInternal()).isEqualTo(1);
+    assertThat(fx.mappings(fx.bidirectional())).singleElement()
+        .satisfies(m -> assertThat(m.status()).isEqualTo(MappingStatus.SYNCED));
+    assertThat(fx.sync(fx.bidirectional()).counts().getSkipped()).as("only what is reported again is skipped again")
+        .isZero();
+  }
+
+  /** Google keeps an occurrence the user deletes as a cancelled instance of the series. */
+  @Test
+  void anOccurrenceTheUserDeletesBecomesACancelledExceptionOnThePlatform() throws Exception {
+    SyncTarget target = weeklySeriesWithAMovedAndACancelledOccurrence();
+    fx.sync(target);
+
+    fx.vendor.delete(fx.vendor.occurrences(JANUARY, MARCH).get(3).path("id").asText());
+    fx.sync(target);
+
+    assertThat(exceptionOf("2026-02-09T08:00:00Z").content().status()).isEqualTo(EntryStatus.CANCELLED);
+    long writes = fx.vendor.writes();
+    fx.sync(target);
+    assertThat(fx.vendor.writes()).isEqualTo(writes);
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ibm.icu.util.TimeZone;
 import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.emulators.MutableClock;
+import io.calendarsync.emulators.http.FaultInjector;
 import io.calendarsync.operator.oauth.AccessTokens;
 import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.VendorConnector;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +110,27 @@ final class OutlookHarness implements VendorHarness {
     event.putObject("start").put("dateTime", start + "T00:00:00.0000000").put("timeZone", "UTC");
     event.putObject("end").put("dateTime", endExclusive + "T00:00:00.0000000").put("timeZone", "UTC");
     graph.emulator.calendars().createEvent(GraphEmulatorFixture.USER, "calendar", event);
+  }
+
+  @Override
+  public List<ObjectNode> occurrences(Instant from, Instant to) {
+    return graph.emulator.calendars().occurrences(GraphEmulatorFixture.USER, "calendar", from, to);
+  }
+
+  @Override
+  public void moveOccurrence(ObjectNode occurrence, Instant start, Instant end) {
+    ObjectNode times = JsonNodeFactory.instance.objectNode();
+    times.putObject("start").put("dateTime", LocalDateTime.ofInstant(start, ZoneOffset.UTC).toString())
+        .put("timeZone", "UTC");
+    times.putObject("end").put("dateTime", LocalDateTime.ofInstant(end, ZoneOffset.UTC).toString())
+        .put("timeZone", "UTC");
+    graph.emulator.calendars().updateEvent(GraphEmulatorFixture.USER, "calendar", occurrence.path("id").asText(),
+        times);
+  }
+
+  @Override
+  public FaultInjector faults() {
+    return graph.emulator.faults();
   }
 
   @Override

@@ -1,12 +1,16 @@
 package io.calendarsync.operator.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.calendarsync.emulators.http.Fault;
 import io.calendarsync.api.v1alpha1.ConflictPolicy;
 import io.calendarsync.api.v1alpha1.ConflictResolution;
 import io.calendarsync.api.v1alpha1.SyncDirection;
 import io.calendarsync.operator.store.EntryStatus;
 import io.calendarsync.operator.store.EntryTiming;
 import io.calendarsync.operator.store.MappingStatus;
+import io.calendarsync.operator.store.ScheduleEntry;
+import io.calendarsync.operator.sync.SyncFailure;
+import io.calendarsync.operator.sync.SyncFailureReason;
 import io.calendarsync.operator.sync.SyncResult;
 import io.calendarsync.operator.sync.SyncTarget;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * vendor's emulator. A subclass names the vendor and adds what only that vendor has.
  */
 abstract class SyncEngineContract {
+
+  protected static final Instant JANUARY = Instant.parse("2026-01-01T00:00:00Z");
+  protected static final Instant MARCH = Instant.parse("2026-03-01T00:00:00Z");
 
   protected EngineFixture fx;
 
@@ -346,6 +355,106 @@ abstract class SyncEngineContract {
         + " WHERE entry_id = 'odd-series'");
     fx.sync(target);
     assertThat(fx.vendor.events()).hasSize(2);
+  }
+
+  @Test
+  void aRateLimitStormConvergesWithNothingLostAndNoDuplicates() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      fx.platformInserts("storm-" + i, "Visit " + i, "2026-01-1" + i + "T09:00:00Z", "2026-01-1" + i + "T10:00:00Z");
+    }
+    fx.vendor.createAllDay("Day off", LocalDate.parse("2026-01-20"), LocalDate.parse("2026-01-21"));
+    fx.vendor.createAllDay("Training", LocalDate.parse("2026-01-22"), LocalDate.parse("2026-01-23"));
+    String api = ".*/(calendar/v3|v1\\.0)/.*";
+    // Longer than one request's retries, then throttled creates in the middle of the sync that follows.
+    fx.vendor.faults().add(Fault.status(429).retryAfter(2).on("*", api).times(10));
+    fx.vendor.faults().add(Fault.status(429).retryAfter(1).on("POST", api).times(3));
+    SyncTarget target = fx.bidirectional();
+
+    List<SyncFailureReason> failures = new ArrayList<>();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        fx.sync(target);
+        break;
+      } catch (SyncFailure failure) {
+        failures.add(failure.reason());
+      }
+    }
+
+    assertThat(failures).as("the storm outlasted one request's retries").isNotEmpty()
+        .containsOnly(SyncFailureReason.RateLimited);
+    assertThat(fx.vendor.faults().pending()).isEmpty();
+    List<String> everything = List.of("Visit 1", "Visit 2", "Visit 3", "Visit 4", "Visit 5", "Day off", "Training");
+    assertThat(fx.vendor.events()).extracting(fx.vendor::title).containsExactlyInAnyOrderElementsOf(everything);
+    assertThat(fx.database.store().entries().findAssigned(EngineFixture.TENANT, EngineFixture.USER_ID,
+        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")))
+        .extracting(e -> e.content().title()).containsExactlyInAnyOrderElementsOf(everything);
+    assertThat(fx.mappings(target)).hasSize(everything.size())
+        .allSatisfy(m -> assertThat(m.status()).isEqualTo(MappingStatus.SYNCED));
+    long writes = fx.vendor.writes();
+    assertThat(fx.sync(target).changedAnything()).isFalse();
+    assertThat(fx.vendor.writes()).isEqualTo(writes);
+  }
+
+  /**
+   * A weekly series with a moved and a cancelled occurrence reaches the calendar as a series with those exceptions;
+   * an occurrence the user moves in the calendar comes back to the platform as an exception of the series, and none of
+   * it is written back.
+   */
+  @Test
+  void movedAndCancelledOccurrencesOfASeriesTravelBothWays() throws Exception {
+    SyncTarget target = weeklySeriesWithAMovedAndACancelledOccurrence();
+
+    fx.sync(target);
+
+    assertThat(fx.vendor.occurrences(JANUARY, MARCH)).extracting(fx.vendor::start).containsExactly(
+        Instant.parse("2026-01-12T08:00:00Z"), Instant.parse("2026-01-19T13:00:00Z"),
+        Instant.parse("2026-02-02T08:00:00Z"), Instant.parse("2026-02-09T08:00:00Z"));
+    assertThat(fx.vendor.title(fx.vendor.occurrences(JANUARY, MARCH).get(1))).isEqualTo("Weekly (afternoon)");
+
+    fx.vendor.moveOccurrence(fx.vendor.occurrences(JANUARY, MARCH).get(2), Instant.parse("2026-02-02T15:00:00Z"),
+        Instant.parse("2026-02-02T15:30:00Z"));
+    fx.sync(target);
+
+    assertThat(exceptionOf("2026-02-02T08:00:00Z")).satisfies(moved -> {
+      assertThat(moved.content().status()).isEqualTo(EntryStatus.CONFIRMED);
+      assertThat(moved.content().timing()).isEqualTo(new EntryTiming.Timed(Instant.parse("2026-02-02T15:00:00Z"),
+          Instant.parse("2026-02-02T15:30:00Z")));
+    });
+    assertThat(exceptionOf("2026-01-19T08:00:00Z").key().entryId()).isEqualTo("weekly-moved");
+    assertThat(exceptionOf("2026-01-26T08:00:00Z").key().entryId()).isEqualTo("weekly-off");
+    long writes = fx.vendor.writes();
+    fx.sync(target);
+    assertThat(fx.vendor.writes()).as("the calendar's own change is not written back").isEqualTo(writes);
+    assertThat(fx.vendor.occurrences(JANUARY, MARCH)).extracting(fx.vendor::start).containsExactly(
+        Instant.parse("2026-01-12T08:00:00Z"), Instant.parse("2026-01-19T13:00:00Z"),
+        Instant.parse("2026-02-02T15:00:00Z"), Instant.parse("2026-02-09T08:00:00Z"));
+  }
+
+  /** Weekly on Mondays 09:00 Berlin, five times from 12 January; the 19th moved to 14:00, the 26th cancelled. */
+  protected SyncTarget weeklySeriesWithAMovedAndACancelledOccurrence() {
+    fx.platformSql("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, starts_at, ends_at, time_zone,"
+        + " recurrence, assignees) VALUES ('acme', 'weekly', 'Weekly', '2026-01-12T08:00:00Z', '2026-01-12T08:30:00Z',"
+        + " 'Europe/Berlin', '{\"RRULE:FREQ=WEEKLY;COUNT=5\"}', '{alice}')");
+    fx.platformSql("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, starts_at, ends_at, time_zone,"
+        + " series_entry_id, original_start, assignees) VALUES ('acme', 'weekly-moved', 'Weekly (afternoon)',"
+        + " '2026-01-19T13:00:00Z', '2026-01-19T13:30:00Z', 'Europe/Berlin', 'weekly', '2026-01-19T08:00:00Z',"
+        + " '{alice}')");
+    fx.platformSql("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, starts_at, ends_at, time_zone,"
+        + " series_entry_id, original_start, status, assignees) VALUES ('acme', 'weekly-off', 'Weekly',"
+        + " '2026-01-26T08:00:00Z', '2026-01-26T08:30:00Z', 'Europe/Berlin', 'weekly', '2026-01-26T08:00:00Z',"
+        + " 'cancelled', '{alice}')");
+    return fx.bidirectional();
+  }
+
+  /** The platform's exception of the series {@code weekly} for the occurrence originally at {@code originalStart}. */
+  protected ScheduleEntry exceptionOf(String originalStart) {
+    List<ScheduleEntry> found = fx.database.store().entries()
+        .findAssigned(EngineFixture.TENANT, EngineFixture.USER_ID, JANUARY, MARCH).stream()
+        .filter(e -> e.content().recurrenceOverride() != null
+            && e.content().recurrenceOverride().originalStart().equals(Instant.parse(originalStart)))
+        .toList();
+    assertThat(found).as("one exception for the occurrence at " + originalStart).hasSize(1);
+    return found.get(0);
   }
 
   /** A rule the store accepts (valid line shape) but this vendor refuses. */

@@ -3,6 +3,7 @@ package io.calendarsync.operator.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.emulators.MutableClock;
+import io.calendarsync.emulators.http.FaultInjector;
 import io.calendarsync.operator.oauth.AccessTokens;
 import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.VendorConnector;
@@ -50,6 +51,15 @@ interface VendorHarness extends AutoCloseable {
   void delete(String eventId);
 
   void createAllDay(String title, LocalDate start, LocalDate endExclusive);
+
+  /** What the user sees in the calendar app in {@code [from, to)}: series expanded, cancelled occurrences gone. */
+  List<ObjectNode> occurrences(Instant from, Instant to);
+
+  /** The user moves one occurrence of a series (one of {@link #occurrences}) to another time. */
+  void moveOccurrence(ObjectNode occurrence, Instant start, Instant end);
+
+  /** The emulator's planned misbehaviour (429 storms, 5xx, slow answers). */
+  FaultInjector faults();
 
   /** Every sync token / delta link stops working, as when the vendor expires them. */
   void expireSyncState();

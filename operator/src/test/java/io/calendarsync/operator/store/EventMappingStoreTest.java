@@ -63,6 +63,18 @@ class EventMappingStoreTest {
   }
 
   @Test
+  void savesABatchOfMappingsInsertingNewOnesAndReplacingExistingOnes() {
+    ProviderKey provider = new ProviderKey("acme", "batch");
+    mappings.save(EventMapping.synced(provider, key("old"), "evt-old", "e1", 1, SYNCED_AT));
+    EventMapping replaced = EventMapping.synced(provider, key("old"), "evt-old", "e2", 2, SYNCED_AT);
+    EventMapping added = EventMapping.synced(provider, key("new"), "evt-new", "e1", 1, SYNCED_AT);
+
+    mappings.saveAll(java.util.List.of(replaced, added));
+
+    assertThat(mappings.findByProvider(provider)).containsExactly(added, replaced);
+  }
+
+  @Test
   void mapsAnExternalEventToOneEntryOnlyPerProvider() {
     ProviderKey provider = new ProviderKey("acme", "unique-events");
     mappings.save(EventMapping.synced(provider, key("first"), "evt-shared", "e1", 1, SYNCED_AT));

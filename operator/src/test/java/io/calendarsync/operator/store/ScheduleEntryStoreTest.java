@@ -66,6 +66,27 @@ class ScheduleEntryStoreTest {
   }
 
   @Test
+  void insertsABatchInOneStatementLoggingEachEntryWithItsOriginAndLeavingExistingKeysAlone() {
+    entries.insert(key("batch-taken"), timed("Already here", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "dora"),
+        ChangeOrigin.PLATFORM);
+    List<NewScheduleEntry> batch = List.of(
+        new NewScheduleEntry(key("batch-1"), timed("One", "2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z", "dora")),
+        new NewScheduleEntry(key("batch-taken"), timed("Copy", "2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z", "dora")),
+        new NewScheduleEntry(key("batch-2"), allDay("Two", "2026-03-04", "2026-03-05", "dora")));
+
+    List<ScheduleEntry> inserted = entries.insertAll(batch, ALICE_GOOGLE);
+
+    assertThat(inserted).extracting(e -> e.key().entryId()).containsExactlyInAnyOrder("batch-1", "batch-2");
+    assertThat(inserted).allSatisfy(e -> assertThat(e.version()).isEqualTo(1));
+    assertThat(entries.find(key("batch-2")).orElseThrow().content()).isEqualTo(batch.get(2).content());
+    assertThat(entries.find(key("batch-taken")).orElseThrow().content().title()).isEqualTo("Already here");
+    assertThat(database.store().changeLog().changesFor(Entries.TENANT, "dora", ChangeLogPosition.START, 10).changes())
+        .filteredOn(change -> change.entry().entryId().startsWith("batch-") && change.origin().equals(ALICE_GOOGLE))
+        .extracting(change -> change.entry().entryId())
+        .containsExactlyInAnyOrder("batch-1", "batch-2");
+  }
+
+  @Test
   void updatesOnlyTheVersionThatWasRead() {
     EntryKey key = key("optimistic");
     ScheduleEntry read = entries.insert(key, timed("Draft", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z", "alice"),

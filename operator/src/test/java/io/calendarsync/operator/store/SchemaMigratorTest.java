@@ -17,12 +17,12 @@ class SchemaMigratorTest {
   @Test
   void createsTheSchemaInAnEmptyDatabaseAndDoesNothingOnTheNextStart() throws SQLException {
     try (TestDatabase database = TestDatabase.empty(EmbeddedPostgresServer.shared())) {
-      assertThat(new SchemaMigrator(database.dataSource()).migrate()).isEqualTo(3);
+      assertThat(new SchemaMigrator(database.dataSource()).migrate()).isEqualTo(4);
 
       // An operator restart (or a second replica) migrates again: nothing to do, nothing changed.
       assertThat(new SchemaMigrator(database.dataSource()).migrate()).isZero();
       assertThat(tables(database)).containsExactly("event_mappings", "flyway_schema_history",
-          "provider_sync_state", "schedule_entries", "schedule_entry_changes");
+          "provider_sync_state", "push_channels", "schedule_entries", "schedule_entry_changes");
     }
   }
 

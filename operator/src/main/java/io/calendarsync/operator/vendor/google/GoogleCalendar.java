@@ -9,6 +9,7 @@ import io.calendarsync.operator.vendor.ChangeSet;
 import io.calendarsync.operator.vendor.EventContent;
 import io.calendarsync.operator.vendor.ExternalCalendar;
 import io.calendarsync.operator.vendor.ExternalEvent;
+import io.calendarsync.operator.vendor.HeldVersions;
 import io.calendarsync.operator.vendor.OccurrenceOf;
 import io.calendarsync.operator.vendor.TimeWindow;
 import io.calendarsync.operator.vendor.VendorException;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static io.calendarsync.operator.vendor.VendorException.Kind.NOT_FOUND;
-import static io.calendarsync.operator.vendor.VendorException.Kind.PRECONDITION_FAILED;
 import static io.calendarsync.operator.vendor.VendorException.Kind.REJECTED;
 import static io.calendarsync.operator.vendor.VendorException.Kind.UNAVAILABLE;
 import static io.calendarsync.operator.vendor.google.GoogleErrors.Addressed.CALENDAR;
@@ -62,10 +62,12 @@ final class GoogleCalendar implements ExternalCalendar {
    * With a cursor: Google's incremental sync from that sync token, deletions included. Without: the window's events
    * (series as masters, exceptions on their own), whose closing sync token becomes the cursor. Google refuses time
    * bounds together with a sync token, so incremental results are not limited to the window: events that moved out
-   * of it are reported with their new times. Events that cannot be mapped are logged and left out.
+   * of it are reported with their new times. Events that cannot be mapped are logged, counted and left out. The
+   * listing carries every event whole, so the versions the engine holds are not needed.
    */
   @Override
-  public ChangeSet changesSince(Optional<String> cursor, TimeWindow window) throws VendorException {
+  public ChangeSet changesSince(Optional<String> cursor, TimeWindow window, HeldVersions held)
+      throws VendorException {
     Calendar.Events.List list = build(() -> api.events().list(calendarId)
         .setMaxResults(pageSize)
         .setSingleEvents(false));
@@ -75,18 +77,24 @@ final class GoogleCalendar implements ExternalCalendar {
       list.setTimeMin(dateTime(window.start())).setTimeMax(dateTime(window.end())).setShowDeleted(false);
     }
     List<ExternalEvent> changed = new ArrayList<>();
+    int skipped = 0;
     Events page;
     do {
       page = requests.execute(list, CALENDAR);
       for (Event item : page.getItems() != null ? page.getItems() : List.<Event>of()) {
-        mapOrSkip(item).ifPresent(changed::add);
+        Optional<ExternalEvent> mapped = mapOrSkip(item);
+        if (mapped.isPresent()) {
+          changed.add(mapped.get());
+        } else {
+          skipped++;
+        }
       }
       list.setPageToken(page.getNextPageToken());
     } while (page.getNextPageToken() != null);
     if (page.getNextSyncToken() == null) {
       throw new VendorException(UNAVAILABLE, "Google Calendar ended the listing without a sync token");
     }
-    return new ChangeSet(changed, List.of(), page.getNextSyncToken(), cursor.isEmpty());
+    return new ChangeSet(changed, List.of(), page.getNextSyncToken(), cursor.isEmpty(), skipped);
   }
 
   @Override
@@ -127,13 +135,14 @@ final class GoogleCalendar implements ExternalCalendar {
       return get(id).orElseThrow(() -> noSuchOccurrence(occurrence));
     }
     Event instance = read(id).orElseThrow(() -> noSuchOccurrence(occurrence));
-    return rewrite(id, instance, content, ownerTag, Optional.empty());
+    return rewrite(id, instance, content, ownerTag);
   }
 
   /**
-   * A full update (PUT) of the event as it is now with the engine's fields overwritten: unlike a patch it replaces
-   * start and end whole (switching between timed and all-day), and unlike a blind PUT it keeps what the user added
-   * that the engine does not own (attendees, reminders, conference links). A cancelled status is written as a delete.
+   * A patch of the fields the engine owns, conditional on the version the engine holds (If-Match): one request, and
+   * what the user added that the engine does not own (attendees, reminders, conference links) stays as it is. A 412
+   * (the event changed) or 404 reaches the engine, which re-reads and re-decides. A cancelled status is written as a
+   * delete.
    */
   @Override
   public ExternalEvent update(String id, String ifMatchVersion, EventContent content, String ownerTag)
@@ -142,11 +151,13 @@ final class GoogleCalendar implements ExternalCalendar {
       delete(id, ifMatchVersion);
       return get(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Google event " + id + " is gone"));
     }
-    Event event = read(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Google event " + id + " does not exist"));
-    if (!ifMatchVersion.equals(event.getEtag())) {
-      throw new VendorException(PRECONDITION_FAILED, "Google event " + id + " changed since the version the engine holds");
-    }
-    return rewrite(id, event, content, ownerTag, Optional.of(ifMatchVersion));
+    Event changes = new Event();
+    mapper.writeContent(content, ownerTag, changes);
+    Calendar.Events.Patch patch = build(() -> api.events().patch(calendarId, id, changes)
+        .setSendUpdates(NO_INVITATIONS));
+    patch.getRequestHeaders().setIfMatch(ifMatchVersion);
+    Optional<Event> written = requests.executeUnless(patch, EVENT, GONE);
+    return mapped(written.orElseThrow(() -> new VendorException(NOT_FOUND, "Google event " + id + " does not exist")));
   }
 
   @Override
@@ -160,15 +171,17 @@ final class GoogleCalendar implements ExternalCalendar {
     return requests.executeUnless(build(() -> api.events().get(calendarId, id)), EVENT, GONE);
   }
 
-  /** Writes the engine's content over the event as read and puts it back whole. */
-  private ExternalEvent rewrite(String id, Event current, EventContent content, String ownerTag,
-      Optional<String> ifMatch) throws VendorException {
+  /**
+   * Writes the engine's content over the occurrence as read and puts it back whole: the occurrence of a series becomes
+   * an exception of its own under the same id.
+   */
+  private ExternalEvent rewrite(String id, Event current, EventContent content, String ownerTag)
+      throws VendorException {
     mapper.writeContent(content, ownerTag, current);
     // Sent without its sequence, Google moves the sequence itself when the time changes, as iCalendar readers expect.
     current.setSequence(null);
     Calendar.Events.Update put = build(() -> api.events().update(calendarId, id, current)
         .setSendUpdates(NO_INVITATIONS));
-    ifMatch.ifPresent(version -> put.getRequestHeaders().setIfMatch(version));
     return mapped(requests.execute(put, EVENT));
   }
 

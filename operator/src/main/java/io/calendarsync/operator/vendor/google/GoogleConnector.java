@@ -9,10 +9,12 @@ import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.operator.config.VendorEndpoints;
 import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.ExternalCalendar;
+import io.calendarsync.operator.vendor.PushChannels;
 import io.calendarsync.operator.vendor.VendorConnector;
 import io.calendarsync.operator.vendor.VendorException;
 import io.calendarsync.operator.vendor.http.VendorCalls;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,5 +102,10 @@ public final class GoogleConnector implements VendorConnector {
     GoogleRequests requests = new GoogleRequests(calls, errors, target);
     GoogleEventMapper mapper = new GoogleEventMapper(calendarZone(requests, target.key(), calendarId));
     return new GoogleCalendar(api, requests, calendarId, mapper, pageSize, target.key());
+  }
+
+  /** Watch channels on Google calendars, through this connector's client and request budget. */
+  public PushChannels pushChannels(URI receiverPublicUrl) {
+    return new GooglePushChannels(api, calls, errors, receiverPublicUrl, clock);
   }
 }

@@ -1,5 +1,6 @@
 package io.calendarsync.operator.vendor.google;
 
+import com.google.api.client.util.Data;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventDateTime;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,14 +64,18 @@ final class GoogleEventMapper {
   }
 
   /**
-   * Writes what the engine owns onto {@code event}: a new event, or the current one as read, so that a full update
-   * keeps the fields the user set that the engine does not know.
+   * Writes what the engine owns onto {@code event}: a new event, a patch, or the current one as read for a full
+   * update. A field the content leaves empty is written as an explicit JSON null, because a patch that omits a field
+   * keeps it: a patch clears a removed description, turns a series into a single event, and switches between timed
+   * ({@code dateTime}) and all-day ({@code date}) start and end, whose other member Google would otherwise merge in.
+   * Private extended properties other than our owner tag, and a visibility the user chose that is not private, are
+   * kept when {@code event} was read; a patch merges into the properties Google holds.
    */
   void writeContent(EventContent content, String ownerTag, Event event) {
     Optional<String> zoneName = GoogleTimeZones.nameOf(content.timeZone());
     event.setSummary(content.title());
-    event.setDescription(content.description());
-    event.setLocation(content.location());
+    event.setDescription(orNull(content.description()));
+    event.setLocation(orNull(content.location()));
     if (content.timing() instanceof EntryTiming.Timed timed) {
       event.setStart(dateTime(timed.start(), content.timeZone(), zoneName));
       event.setEnd(dateTime(timed.end(), content.timeZone(), zoneName));
@@ -78,7 +84,7 @@ final class GoogleEventMapper {
       event.setStart(date(allDay.startDate(), zoneName));
       event.setEnd(date(allDay.endDate(), zoneName));
     }
-    event.setRecurrence(content.recurrence().isEmpty() ? null : content.recurrence());
+    event.setRecurrence(content.recurrence().isEmpty() ? Data.nullOf(ArrayList.class) : content.recurrence());
     event.setStatus(content.status().name().toLowerCase(Locale.ROOT));
     event.setVisibility(visibility(content.privateEvent(), event.getVisibility()));
     Event.ExtendedProperties properties =
@@ -183,23 +189,34 @@ final class GoogleEventMapper {
     return "private".equals(visibility) || "confidential".equals(visibility);
   }
 
-  /** Sets or clears privacy, and otherwise keeps what the user chose ("public" stays public). */
+  /**
+   * Sets or clears privacy, and otherwise keeps what the user chose on an event that was read ("public" stays
+   * public). A patch does not know the event's visibility, so clearing privacy there means the calendar's default.
+   */
   private static String visibility(boolean privateEvent, String current) {
     if (privateEvent) {
       return "private";
     }
-    return isPrivate(current) ? "default" : current;
+    return current == null || isPrivate(current) ? "default" : current;
+  }
+
+  private static String orNull(String value) {
+    return value != null ? value : Data.NULL_STRING;
   }
 
   private static EventDateTime dateTime(Instant instant, ZoneId zone, Optional<String> zoneName) {
     int offsetMinutes = zone.getRules().getOffset(instant).getTotalSeconds() / 60;
     return new EventDateTime()
+        .setDate(Data.nullOf(DateTime.class))
         .setDateTime(new DateTime(false, instant.toEpochMilli(), offsetMinutes))
-        .setTimeZone(zoneName.orElse(null));
+        .setTimeZone(zoneName.orElse(Data.NULL_STRING));
   }
 
   private static EventDateTime date(LocalDate day, Optional<String> zoneName) {
-    return new EventDateTime().setDate(DateTime.parseRfc3339(day.toString())).setTimeZone(zoneName.orElse(null));
+    return new EventDateTime()
+        .setDate(DateTime.parseRfc3339(day.toString()))
+        .setDateTime(Data.nullOf(DateTime.class))
+        .setTimeZone(zoneName.orElse(Data.NULL_STRING));
   }
 
   /** A date-only value is midnight UTC of that day in the client library. */

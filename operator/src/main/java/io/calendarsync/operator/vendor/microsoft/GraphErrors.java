@@ -27,7 +27,7 @@ import static io.calendarsync.operator.vendor.VendorException.Kind.UNAVAILABLE;
 final class GraphErrors {
 
   /** What a request addressed, which decides what its 404 and 403 mean. */
-  enum Addressed { CALENDAR, EVENT }
+  enum Addressed { CALENDAR, EVENT, SUBSCRIPTION }
 
   /** The delta link is no longer known (410), or is unreadable to the service (400 variants). */
   private static final Set<String> SYNC_STATE_GONE = Set.of("SyncStateNotFound", "SyncStateInvalid", "resyncRequired");

@@ -10,15 +10,20 @@ import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.operator.config.VendorEndpoints;
 import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.ExternalCalendar;
+import io.calendarsync.operator.vendor.PushChannels;
 import io.calendarsync.operator.vendor.VendorConnector;
 import io.calendarsync.operator.vendor.VendorException;
 import io.calendarsync.operator.vendor.http.VendorCalls;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.calendarsync.operator.vendor.VendorException.Kind.CALENDAR_NOT_FOUND;
 import static io.calendarsync.operator.vendor.VendorException.Kind.REJECTED;
@@ -41,6 +46,9 @@ public final class MicrosoftConnector implements VendorConnector {
   /** Events per delta or instances page: fewer requests than Graph's default of 10. */
   static final int PAGE_SIZE = 100;
 
+  private static final Duration CALENDAR_FRESHNESS = Duration.ofHours(1);
+
+  private final Map<String, ResolvedCalendar> calendars = new ConcurrentHashMap<>();
   private final GraphServiceClient graph;
   private final VendorCalls calls;
   private final GraphErrors errors;
@@ -71,26 +79,45 @@ public final class MicrosoftConnector implements VendorConnector {
     this.pageSize = pageSize;
   }
 
-  /**
-   * Reads the calendar the provider names ({@code calendar}: the default one, else {@code /me/calendars/{id}}); a
-   * missing one fails here as CALENDAR_NOT_FOUND. Later requests address it by the id Graph returned.
-   */
   @Override
   public ExternalCalendar open(SyncTarget target) throws VendorException {
     if (target.spec().getVendor() != Vendor.Microsoft) {
       throw new IllegalArgumentException("provider " + target.key() + " is not a Microsoft provider");
     }
-    String calendarId = target.spec().getCalendarId();
     GraphRequests requests = new GraphRequests(calls, errors, target, pageSize);
+    return new OutlookCalendar(graph, requests, calendarId(requests, target), mapper, clock, target.key());
+  }
+
+  /**
+   * The id of the calendar the provider names ({@code calendar}: the default one, else {@code /me/calendars/{id}}),
+   * read once an hour rather than on every sync, so an incremental sync costs its delta pages only; a missing
+   * calendar fails here as CALENDAR_NOT_FOUND, and one deleted meanwhile fails the delta round the same way. Later
+   * requests address it by the id Graph returned.
+   */
+  private String calendarId(GraphRequests requests, SyncTarget target) throws VendorException {
+    String named = target.spec().getCalendarId();
+    String key = target.key() + "|" + named;
+    ResolvedCalendar cached = calendars.get(key);
+    if (cached != null && clock.instant().isBefore(cached.readAt().plus(CALENDAR_FRESHNESS))) {
+      return cached.id();
+    }
     Calendar calendar;
     try {
-      calendar = requests.execute(CALENDAR, common -> calendarId == null || DEFAULT_CALENDAR.equals(calendarId)
+      calendar = requests.execute(CALENDAR, common -> named == null || DEFAULT_CALENDAR.equals(named)
           ? graph.me().calendar().get(common::accept)
-          : graph.me().calendars().byCalendarId(calendarId).get(common::accept));
+          : graph.me().calendars().byCalendarId(named).get(common::accept));
     } catch (VendorException e) {
       // Graph refuses an id that is not shaped like one with 400 rather than 404.
       throw e.kind() == REJECTED ? new VendorException(CALENDAR_NOT_FOUND, e.getMessage()) : e;
     }
-    return new OutlookCalendar(graph, requests, calendar.getId(), mapper, clock, target.key());
+    calendars.put(key, new ResolvedCalendar(calendar.getId(), clock.instant()));
+    return calendar.getId();
   }
+
+  /** Subscriptions on Outlook calendars, through this connector's client and request budget. */
+  public PushChannels pushChannels(URI receiverPublicUrl) {
+    return new GraphPushChannels(graph, calls, errors, receiverPublicUrl);
+  }
+
+  private record ResolvedCalendar(String id, Instant readAt) {}
 }

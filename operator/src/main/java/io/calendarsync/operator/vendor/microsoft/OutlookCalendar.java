@@ -13,6 +13,7 @@ import io.calendarsync.operator.vendor.ChangeSet;
 import io.calendarsync.operator.vendor.EventContent;
 import io.calendarsync.operator.vendor.ExternalCalendar;
 import io.calendarsync.operator.vendor.ExternalEvent;
+import io.calendarsync.operator.vendor.HeldVersions;
 import io.calendarsync.operator.vendor.OccurrenceOf;
 import io.calendarsync.operator.vendor.TimeWindow;
 import io.calendarsync.operator.vendor.VendorException;
@@ -25,9 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -79,15 +83,20 @@ final class OutlookCalendar implements ExternalCalendar {
    * A calendarView delta round over the window: without a cursor the window's instances, with one what changed since
    * (anything that left the window, deleted or moved away, comes as {@code @removed}). Delta returns instances, not
    * series: a changed occurrence stands for its series, which is read once and reported as the master with its rule;
-   * exceptions and cancelled occurrences are reported as occurrences of it. Each reported event is read by id, which
-   * brings our stamp (delta rounds do not expand extended properties). Events that cannot be mapped are logged and
-   * left out.
+   * exceptions and cancelled occurrences are reported as occurrences of it.
+   *
+   * <p>Delta rounds carry no extended properties (Graph does not {@code $expand} on delta), so the payload lacks our
+   * stamp: the owner tag that makes adoption possible and the IANA zone. A full listing therefore reads the window's
+   * instances once more through {@code calendarView} with the stamp expanded, a page per hundred events; an
+   * incremental round reads by id only the events the engine does not already hold at the reported change key (our
+   * own writes coming back cost nothing). Events that cannot be mapped are logged, counted and left out.
    */
   @Override
-  public ChangeSet changesSince(Optional<String> cursor, TimeWindow window) throws VendorException {
+  public ChangeSet changesSince(Optional<String> cursor, TimeWindow window, HeldVersions held)
+      throws VendorException {
     Set<String> removed = new LinkedHashSet<>();
     Set<String> series = new LinkedHashSet<>();
-    Set<String> individual = new LinkedHashSet<>();
+    Map<String, String> individual = new LinkedHashMap<>();
     DeltaGetResponse page = requests.execute(CALENDAR, common -> cursor.isPresent()
         ? calendar().calendarView().delta().withUrl(cursor.get()).get(common::accept)
         : calendar().calendarView().delta().get(config -> {
@@ -108,19 +117,55 @@ final class OutlookCalendar implements ExternalCalendar {
     if (page.getOdataDeltaLink() == null) {
       throw new VendorException(UNAVAILABLE, "Microsoft Graph ended the delta round without a delta link");
     }
+    Map<String, Event> listed = cursor.isEmpty() ? stampedInstances(window) : Map.of();
+    Map<String, String> heldVersions = cursor.isPresent() ? held.of(individual.keySet()) : Map.of();
     List<ExternalEvent> changed = new ArrayList<>();
+    int skipped = 0;
     for (String id : series) {
-      readOrSkip(id).ifPresent(changed::add);
-    }
-    for (String id : individual) {
-      Optional<ExternalEvent> event = readOrSkip(id);
-      if (event.isPresent()) {
-        changed.add(event.get());
-      } else {
-        removed.add(id);
+      try {
+        read(id).ifPresent(changed::add);
+      } catch (VendorException e) {
+        skipped += skip(id, e);
       }
     }
-    return new ChangeSet(changed, List.copyOf(removed), page.getOdataDeltaLink(), cursor.isEmpty());
+    for (Map.Entry<String, String> reported : individual.entrySet()) {
+      String id = reported.getKey();
+      if (reported.getValue() != null && reported.getValue().equals(heldVersions.get(id))) {
+        continue;
+      }
+      try {
+        Optional<ExternalEvent> event = listed.containsKey(id) ? Optional.of(external(listed.get(id))) : read(id);
+        if (event.isPresent()) {
+          changed.add(event.get());
+        } else {
+          removed.add(id);
+        }
+      } catch (VendorException e) {
+        skipped += skip(id, e);
+      }
+    }
+    return new ChangeSet(changed, List.copyOf(removed), page.getOdataDeltaLink(), cursor.isEmpty(), skipped);
+  }
+
+  /** The window's instances as {@code calendarView} lists them, with our stamp, by id; all pages. */
+  private Map<String, Event> stampedInstances(TimeWindow window) throws VendorException {
+    Map<String, Event> byId = new HashMap<>();
+    EventCollectionResponse page = requests.execute(CALENDAR, common -> calendar().calendarView().get(config -> {
+      common.accept(config);
+      config.queryParameters.startDateTime = window.start().toString();
+      config.queryParameters.endDateTime = window.end().toString();
+      config.queryParameters.expand = new String[] {Stamp.EXPAND};
+    }));
+    while (true) {
+      for (Event event : page.getValue() != null ? page.getValue() : List.<Event>of()) {
+        byId.put(event.getId(), event);
+      }
+      String next = page.getOdataNextLink();
+      if (next == null) {
+        return byId;
+      }
+      page = requests.execute(CALENDAR, common -> calendar().calendarView().withUrl(next).get(common::accept));
+    }
   }
 
   @Override
@@ -318,16 +363,13 @@ final class OutlookCalendar implements ExternalCalendar {
     return event.isPresent() ? Optional.of(external(event.get())) : Optional.empty();
   }
 
-  private Optional<ExternalEvent> readOrSkip(String id) throws VendorException {
-    try {
-      return read(id);
-    } catch (VendorException e) {
-      if (e.kind() != REJECTED) {
-        throw e;
-      }
-      LOG.warn("provider {}: skipping Graph event {}: {}", providerKey, id, e.getMessage());
-      return Optional.empty();
+  /** An event that cannot be mapped is logged and skipped (counts 1); any other failure fails the listing. */
+  private int skip(String id, VendorException failure) throws VendorException {
+    if (failure.kind() != REJECTED) {
+      throw failure;
     }
+    LOG.warn("provider {}: skipping Graph event {}: {}", providerKey, id, failure.getMessage());
+    return 1;
   }
 
   private Optional<Event> fetch(String id) throws VendorException {
@@ -415,7 +457,8 @@ final class OutlookCalendar implements ExternalCalendar {
     return "W/\"" + changeKey + "\"";
   }
 
-  private static void sort(Event item, Set<String> removed, Set<String> series, Set<String> individual) {
+  /** Files a delta item as removed, as (standing for) a series, or as an individual event with its change key. */
+  private static void sort(Event item, Set<String> removed, Set<String> series, Map<String, String> individual) {
     if (item.getAdditionalData() != null && item.getAdditionalData().containsKey("@removed")) {
       removed.add(item.getId());
       return;
@@ -426,14 +469,14 @@ final class OutlookCalendar implements ExternalCalendar {
       case Occurrence -> {
         series.add(item.getSeriesMasterId());
         if (Boolean.TRUE.equals(item.getIsCancelled())) {
-          individual.add(item.getId());
+          individual.put(item.getId(), item.getChangeKey());
         }
       }
       case Exception -> {
         series.add(item.getSeriesMasterId());
-        individual.add(item.getId());
+        individual.put(item.getId(), item.getChangeKey());
       }
-      default -> individual.add(item.getId());
+      default -> individual.put(item.getId(), item.getChangeKey());
     }
   }
 

@@ -1,6 +1,10 @@
 package io.calendarsync.operator.vendor.google;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.client.util.Data;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventAttendee;
@@ -26,6 +30,7 @@ class GoogleEventMapperTest {
 
   private static final ZoneId CALENDAR_ZONE = ZoneId.of("America/New_York");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final GoogleEventMapper mapper = new GoogleEventMapper(CALENDAR_ZONE);
 
@@ -100,7 +105,22 @@ class GoogleEventMapperTest {
     assertThat(current.getVisibility()).as("not private: the user's choice stays").isEqualTo("public");
     assertThat(current.getExtendedProperties().getPrivate())
         .containsEntry("theirs", "x").containsEntry("calendarsync-entry", "acme/e1");
-    assertThat(current.getStart().getDateTime()).as("timed to all-day replaces the start whole").isNull();
+    assertThat(Data.isNull(current.getStart().getDateTime())).as("timed to all-day clears the dateTime").isTrue();
+  }
+
+  /** A patch cannot know what the user chose, so clearing privacy there means the calendar's default. */
+  @Test
+  void aPatchSendsEveryOwnedFieldAndClearsWhatTheContentLacks() {
+    Event patch = new Event();
+
+    mapper.writeContent(new EventContent("Visit", null, null, new EntryTiming.Timed(Instant.parse("2026-01-07T08:00:00Z"),
+        Instant.parse("2026-01-07T09:00:00Z")), BERLIN, List.of(), EntryStatus.CONFIRMED, false), "acme/e1", patch);
+
+    assertThat(Data.isNull(patch.getDescription())).isTrue();
+    assertThat(Data.isNull(patch.getLocation())).isTrue();
+    assertThat(Data.isNull(patch.getRecurrence())).isTrue();
+    assertThat(Data.isNull(patch.getStart().getDate())).isTrue();
+    assertThat(patch.getVisibility()).isEqualTo("default");
   }
 
   @Test
@@ -187,11 +207,28 @@ class GoogleEventMapperTest {
         EntryStatus.CONFIRMED, false);
   }
 
-  /** The event as Google would store it: written by the mapper, then sent through the client's JSON. */
+  /**
+   * The event as Google would store it: written by the mapper, sent through the client's JSON, and kept without the
+   * explicit nulls (which only clear fields).
+   */
   private Event written(EventContent content, String ownerTag) throws IOException {
     Event event = new Event().setId("e1").setEtag("\"1\"").setUpdated(new DateTime("2026-01-05T08:00:00Z"));
     mapper.writeContent(content, ownerTag, event);
-    return event(GsonFactory.getDefaultInstance().toString(event));
+    JsonNode wire = JSON.readTree(GsonFactory.getDefaultInstance().toString(event));
+    return event(JSON.writeValueAsString(withoutNulls(wire)));
+  }
+
+  private static JsonNode withoutNulls(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode kept = JSON.createObjectNode();
+      object.fields().forEachRemaining(member -> {
+        if (!member.getValue().isNull()) {
+          kept.set(member.getKey(), withoutNulls(member.getValue()));
+        }
+      });
+      return kept;
+    }
+    return node;
   }
 
   private ExternalEvent read(Event event) throws UnmappableEvent {

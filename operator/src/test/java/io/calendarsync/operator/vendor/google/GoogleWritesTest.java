@@ -1,7 +1,6 @@
 package io.calendarsync.operator.vendor.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.calendarsync.emulators.http.Fault;
 import io.calendarsync.emulators.http.Json;
 import io.calendarsync.operator.store.EntryStatus;
 import io.calendarsync.operator.vendor.EventContent;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GoogleWritesTest {
 
   private static final String INSERT = "POST /calendar/v3/calendars/{calendarId}/events";
-  private static final String PUT = "PUT /calendar/v3/calendars/{calendarId}/events/{eventId}";
+  private static final String PATCH = "PATCH /calendar/v3/calendars/{calendarId}/events/{eventId}";
 
   private GoogleEmulatorFixture google;
   private ExternalCalendar calendar;
@@ -104,20 +103,35 @@ class GoogleWritesTest {
         .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.kind()).isEqualTo(PRECONDITION_FAILED));
     assertThat(google.emulator.calendars().event(USER, "primary", created.id()).path("summary").asText())
         .isEqualTo("Alice's own title");
-    assertThat(google.emulator.requests().get(PUT)).as("a stale version is caught before writing").isZero();
   }
 
-  /** An edit landing between our read and our write is caught by the If-Match the PUT carries. */
+  /** An update is a single request: the PATCH carries the If-Match, no read comes first. */
   @Test
-  void theWriteItselfCarriesTheIfMatch() throws Exception {
+  void anUpdateIsOneConditionalPatch() throws Exception {
     ExternalEvent created = calendar.create("acme/e1#1",
         Contents.timed("Site visit", "2026-01-07T08:00:00Z", "2026-01-07T09:30:00Z"), "acme/e1", Optional.empty());
-    google.emulator.faults().add(Fault.status(412).on("PUT", ".*"));
+    google.emulator.requests().reset();
 
-    assertThatThrownBy(() -> calendar.update(created.id(), created.version(),
-        Contents.timed("Platform title", "2026-01-07T08:00:00Z", "2026-01-07T09:30:00Z"), "acme/e1"))
-        .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.kind()).isEqualTo(PRECONDITION_FAILED));
-    assertThat(google.connections.writes()).filteredOn(w -> w.startsWith("PUT")).hasSize(1);
+    calendar.update(created.id(), created.version(),
+        Contents.timed("Platform title", "2026-01-07T08:00:00Z", "2026-01-07T09:30:00Z"), "acme/e1");
+
+    assertThat(google.emulator.requests().snapshot()).containsOnlyKeys(PATCH);
+    assertThat(google.emulator.requests().get(PATCH)).isEqualTo(1);
+  }
+
+  /** A patch keeps what it omits, so what the entry no longer has is sent as null. */
+  @Test
+  void anUpdateSwitchesBetweenTimedAndAllDayAndClearsWhatTheEntryDropped() throws Exception {
+    EventContent timed = Contents.timed("Offsite", "2026-01-07T08:00:00Z", "2026-01-07T09:30:00Z");
+    ExternalEvent created = calendar.create("acme/e1#1", timed, "acme/e1", Optional.empty());
+    EventContent allDayWithoutPlace = Contents.allDay("Offsite", "2026-01-07", "2026-01-09");
+
+    ExternalEvent days = calendar.update(created.id(), created.version(), allDayWithoutPlace, "acme/e1");
+    ExternalEvent back = calendar.update(created.id(), days.version(), timed, "acme/e1");
+
+    assertThat(days.content()).isEqualTo(allDayWithoutPlace);
+    assertThat(back.content()).isEqualTo(timed);
+    assertThat(calendar.get(created.id()).orElseThrow().content()).isEqualTo(timed);
   }
 
   @Test

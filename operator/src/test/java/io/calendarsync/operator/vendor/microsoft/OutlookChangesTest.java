@@ -4,12 +4,14 @@ import io.calendarsync.emulators.http.Json;
 import io.calendarsync.operator.vendor.ChangeSet;
 import io.calendarsync.operator.vendor.ExternalCalendar;
 import io.calendarsync.operator.vendor.ExternalEvent;
+import io.calendarsync.operator.vendor.HeldVersions;
 import io.calendarsync.operator.vendor.TimeWindow;
 import io.calendarsync.operator.vendor.VendorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.calendarsync.operator.vendor.VendorException.Kind.CURSOR_EXPIRED;
@@ -22,6 +24,8 @@ class OutlookChangesTest {
 
   private static final String DELTA = "GET /v1.0/me/calendars/{calendarId}/calendarView/delta";
   private static final String FIRST_DELTA = "GET /v1.0/me/calendars/{calendarId}/calendarView/delta()";
+  private static final String VIEW = "GET /v1.0/me/calendars/{calendarId}/calendarView";
+  private static final String BY_ID = "GET /v1.0/me/events/{eventId}";
   private static final TimeWindow WINDOW =
       new TimeWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"));
 
@@ -74,6 +78,50 @@ class OutlookChangesTest {
         .hasValueSatisfying(e -> assertThat(e.content().title()).isEqualTo("Trip"));
     assertThat(changes.nextCursor()).isNotEqualTo(full.nextCursor());
     assertThat(calendar.changesSince(Optional.of(changes.nextCursor()), WINDOW).changed()).isEmpty();
+  }
+
+  /** Delta rounds carry no extended properties: a full listing takes our stamp from calendarView pages, not by id. */
+  @Test
+  void aFullListingReadsTheStampInPagesAndAnIncrementalRoundOnlyWhatTheEngineDoesNotHold() throws Exception {
+    graph = GraphEmulatorFixture.start(2);
+    ExternalCalendar calendar = graph.open();
+    String dentist = userEvent("Dentist", "2026-01-07T15:00:00", "2026-01-07T16:00:00");
+    userEvent("Gym", "2026-01-08T18:00:00", "2026-01-08T19:00:00");
+    ExternalEvent ours = calendar.create("acme/e1#1",
+        Contents.timed("Site visit", "2026-01-07T08:00:00Z", "2026-01-07T09:30:00Z"), "acme/e1", Optional.empty());
+    graph.emulator.requests().reset();
+
+    ChangeSet full = calendar.changesSince(Optional.empty(), WINDOW);
+
+    assertThat(full.changed()).filteredOn(e -> e.id().equals(ours.id())).singleElement()
+        .satisfies(e -> assertThat(e.ownerTag()).contains("acme/e1"));
+    assertThat(graph.emulator.requests().get(BY_ID)).as("no event read on its own").isZero();
+    assertThat(graph.emulator.requests().get(VIEW) + graph.emulator.requests().get(DELTA)
+        + graph.emulator.requests().get(FIRST_DELTA)).as("three instances, pages of two, twice").isEqualTo(4);
+
+    graph.emulator.calendars().updateEvent(USER, "calendar", dentist, Json.parseObject("{\"subject\":\"Dentist 2\"}"));
+    ExternalEvent ourUpdate = calendar.update(ours.id(), ours.version(),
+        Contents.timed("Site visit", "2026-01-07T10:00:00Z", "2026-01-07T11:30:00Z"), "acme/e1");
+    graph.emulator.requests().reset();
+    HeldVersions engine = ids -> ids.contains(ours.id()) ? Map.of(ours.id(), ourUpdate.version()) : Map.of();
+
+    ChangeSet changes = calendar.changesSince(Optional.of(full.nextCursor()), WINDOW, engine);
+
+    assertThat(changes.changed()).extracting(ExternalEvent::id).containsExactly(dentist);
+    assertThat(changes.changed().get(0).content().title()).isEqualTo("Dentist 2");
+    assertThat(graph.emulator.requests().get(BY_ID)).as("only the event the engine does not hold").isEqualTo(1);
+  }
+
+  /** The calendar is resolved once an hour, not on every sync. */
+  @Test
+  void anIncrementalRoundWithNothingNewCostsOneDeltaRequest() throws Exception {
+    graph = GraphEmulatorFixture.start(2);
+    String cursor = graph.open().changesSince(Optional.empty(), WINDOW).nextCursor();
+    graph.emulator.requests().reset();
+
+    graph.open().changesSince(Optional.of(cursor), WINDOW);
+
+    assertThat(graph.emulator.requests().snapshot()).containsOnly(Map.entry(DELTA, 1L));
   }
 
   @Test
