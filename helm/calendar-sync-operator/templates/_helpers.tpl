@@ -127,9 +127,12 @@ namespaces are watched, or into one Role per watched namespace. Exactly what the
   resources: ["calendarproviders/finalizers", "calendarsyncconflicts/finalizers"]
   verbs: ["update"]
 # RBAC cannot narrow by label; the operator itself only reads Secrets labelled calendarsync.io/credentials.
+# It writes only its own token Secrets (<provider>-calendarsync-tokens, owned by their provider): create cannot be
+# narrowed by name, and update/patch by name would need one rule per provider. No delete: the garbage collector
+# removes a token Secret with its provider.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get", "list", "watch", "create", "update", "patch"]
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]

@@ -30,7 +30,8 @@ class RbacTest {
       "calendarsync.io calendarsyncconflicts/status get,patch,update",
       "calendarsync.io calendarproviders/finalizers update",
       "calendarsync.io calendarsyncconflicts/finalizers update",
-      " secrets get,list,watch",
+      // Reads the labelled credentials Secrets, writes its own token Secrets (never deletes: garbage collection does).
+      " secrets get,list,watch,create,update,patch",
       " events create,patch");
   /** Tenant enforcement reads namespace labels. */
   private static final Set<String> NAMESPACES = grants(" namespaces get,list,watch");

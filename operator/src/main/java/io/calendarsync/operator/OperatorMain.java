@@ -1,5 +1,6 @@
 package io.calendarsync.operator;
 
+import io.calendarsync.api.crypto.EncryptionKey;
 import io.calendarsync.operator.config.EngineSettings;
 import io.calendarsync.operator.config.OperatorCommand;
 import io.calendarsync.operator.config.OperatorConfig;
@@ -42,9 +43,12 @@ public final class OperatorMain {
 
     OperatorConfig config;
     EngineSettings engineSettings;
+    EncryptionKey encryptionKey;
     try {
       config = command.toConfig();
       engineSettings = command.toEngineSettings();
+      // Its messages name the variable and never a character of the key.
+      encryptionKey = EncryptionKey.fromEnvironment();
     } catch (IllegalArgumentException e) {
       log.error("invalid configuration: {}", e.getMessage());
       System.exit(2);
@@ -52,13 +56,14 @@ public final class OperatorMain {
     }
     Clock clock = Clock.systemUTC();
     KubernetesClient client = new KubernetesClientBuilder().build();
-    SyncEngineAssembly engine = SyncEngineAssembly.start(engineSettings, client, clock);
+    SyncEngineAssembly engine = SyncEngineAssembly.start(engineSettings, encryptionKey, client, clock);
     CalendarSyncOperator operator = CalendarSyncOperator.start(config, client, engine.engine(), clock, () -> {
       log.error("lost the leader Lease while running; exiting so the pod restarts as a standby");
       System.exit(1);
     });
     engine.listenForChanges(operator.scheduleChangeHandler());
     engine.consumeNotifications(operator);
+    engine.connect(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping: finishing in-flight reconciles");

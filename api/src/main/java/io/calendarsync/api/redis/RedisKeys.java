@@ -17,6 +17,8 @@ public final class RedisKeys {
 
   /** Stream of OAuth authorization codes (encrypted) handed from the receiver to the operator. */
   public static final String OAUTH_CODES_STREAM = "calsync:oauth:codes";
+  /** Consumer group of the operator on {@link #OAUTH_CODES_STREAM}; the operator creates it (XGROUP CREATE ... 0 MKSTREAM). */
+  public static final String OAUTH_CODES_GROUP = "operator";
   /** Approximate cap of the OAuth code stream. */
   public static final long OAUTH_CODES_MAX_LENGTH = 10_000;
   /** How long a consent URL (its signed state and its nonce key) stays usable. */

@@ -31,4 +31,9 @@ public record VendorEndpoints(URI googleApi, URI googleToken, URI googleAuthoriz
   public URI microsoftToken(String tenantId) {
     return URI.create(microsoftLogin.toString().replaceAll("/$", "") + "/" + tenantId + "/oauth2/v2.0/token");
   }
+
+  /** The consent page of the tenant's Microsoft identity platform. */
+  public URI microsoftAuthorize(String tenantId) {
+    return URI.create(microsoftLogin.toString().replaceAll("/$", "") + "/" + tenantId + "/oauth2/v2.0/authorize");
+  }
 }

@@ -4,6 +4,7 @@ import io.calendarsync.api.v1alpha1.CalendarProviderSpec;
 import io.calendarsync.api.v1alpha1.ConflictResolution;
 import io.calendarsync.api.v1alpha1.Durations;
 import io.calendarsync.api.v1alpha1.Vendor;
+import io.calendarsync.operator.consent.ConsentLinks;
 import io.calendarsync.operator.notify.EventStream;
 import io.calendarsync.operator.oauth.AccessToken;
 import io.calendarsync.operator.oauth.AccessTokens;
@@ -17,6 +18,7 @@ import io.calendarsync.operator.store.ScheduleEntry;
 import io.calendarsync.operator.store.Store;
 import io.calendarsync.operator.store.StoreException;
 import io.calendarsync.operator.sync.CalendarSync;
+import io.calendarsync.operator.sync.ConsentOffer;
 import io.calendarsync.operator.sync.PushChannelKeeper;
 import io.calendarsync.operator.sync.PushState;
 import io.calendarsync.operator.sync.SyncFailure;
@@ -48,15 +50,26 @@ public final class SyncEngine implements CalendarSync {
   private final Clock clock;
   private final PushChannelKeeper push;
 
+  private final Optional<ConsentLinks> consentLinks;
+
   /** An engine without push channels: every provider is polled. */
   public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
       ConflictReporter reporter, EventStream stream, Clock clock) {
     this(store, connectors, tokens, reporter, stream, clock, PushChannelKeeper.none());
   }
 
+  /** An engine that offers no consent links. */
   public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
       ConflictReporter reporter, EventStream stream, Clock clock, PushChannelKeeper push) {
+    this(store, connectors, tokens, reporter, stream, clock, push, Optional.empty());
+  }
+
+  /** @param consentLinks offers consent to providers without a usable grant; empty: no links are offered */
+  public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
+      ConflictReporter reporter, EventStream stream, Clock clock, PushChannelKeeper push,
+      Optional<ConsentLinks> consentLinks) {
     this.push = push;
+    this.consentLinks = consentLinks;
     this.stream = stream;
     this.store = store;
     this.connectors = Map.copyOf(connectors);
@@ -131,6 +144,11 @@ public final class SyncEngine implements CalendarSync {
     });
   }
 
+  @Override
+  public ConsentOffer offerConsent(SyncTarget target) {
+    return consentLinks.map(links -> links.offer(target)).orElseGet(() -> CalendarSync.super.offerConsent(target));
+  }
+
   /** Stops the push channel first: stopping it at the vendor still needs the provider's access token. */
   @Override
   public void release(SyncTarget target) throws SyncFailure {
@@ -179,6 +197,7 @@ public final class SyncEngine implements CalendarSync {
       case RATE_LIMITED -> SyncFailureReason.RateLimited;
       case CALENDAR_NOT_FOUND -> SyncFailureReason.CalendarNotFound;
       case AUTHORIZATION_REVOKED -> SyncFailureReason.AuthorizationRevoked;
+      case AUTHORIZATION_REQUIRED -> SyncFailureReason.AuthorizationRequired;
       case INVALID_CLIENT -> SyncFailureReason.InvalidClientCredentials;
       case NOT_FOUND, PRECONDITION_FAILED, CURSOR_EXPIRED, REJECTED, UNAVAILABLE -> SyncFailureReason.VendorUnavailable;
     };

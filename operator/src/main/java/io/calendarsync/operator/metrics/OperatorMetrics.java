@@ -49,6 +49,16 @@ public class OperatorMetrics {
         .record(took);
   }
 
+  /** One access-token refresh; {@code result} is success, revoked, invalid_client or unavailable. */
+  public void tokenRefreshed(String vendor, String result) {
+    Counter.builder("calendarsync_token_refreshes")
+        .description("Access-token refreshes, by vendor and result (success, revoked, invalid_client, unavailable)")
+        .tag("vendor", vendor)
+        .tag("result", result)
+        .register(registry)
+        .increment();
+  }
+
   public void statusWritten() {
     Counter.builder("calendarsync_status_writes")
         .description("Status patches sent to the API server (an idle provider causes none)")

@@ -28,7 +28,7 @@ import static io.calendarsync.operator.vendor.VendorException.Kind.RATE_LIMITED;
 import static io.calendarsync.operator.vendor.VendorException.Kind.UNAVAILABLE;
 
 /**
- * Speaks RFC 6749 to Google's and Microsoft's token endpoints (the refresh-token grant). Error answers are classified
+ * Speaks RFC 6749 to Google's and Microsoft's token endpoints (the refresh-token and authorization-code grants). Error answers are classified
  * by their standard {@code error} code; the vendor's description goes into the message, never a token.
  */
 public final class TokenEndpointClient {
@@ -50,9 +50,28 @@ public final class TokenEndpointClient {
   public TokenGrant refresh(Vendor vendor, ProviderCredentials credentials, String refreshToken) throws VendorException {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
+    form.put("refresh_token", refreshToken);
+    return post(vendor, credentials, form);
+  }
+
+  /**
+   * Redeems the authorization code of a completed consent (the authorization_code grant). {@code redirectUri} must be
+   * the one the code was delivered to.
+   */
+  public TokenGrant exchange(Vendor vendor, ProviderCredentials credentials, String code, String redirectUri)
+      throws VendorException {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", redirectUri);
+    return post(vendor, credentials, form);
+  }
+
+  private TokenGrant post(Vendor vendor, ProviderCredentials credentials, Map<String, String> grant)
+      throws VendorException {
+    Map<String, String> form = new LinkedHashMap<>(grant);
     form.put("client_id", credentials.clientId());
     form.put("client_secret", credentials.clientSecret());
-    form.put("refresh_token", refreshToken);
     URI endpoint;
     if (vendor == Vendor.Microsoft) {
       form.put("scope", MICROSOFT_SCOPE);

@@ -1,5 +1,6 @@
 package io.calendarsync.operator.provider;
 
+import io.calendarsync.api.crypto.TokenDigest;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.CalendarProviderStatus;
 import io.calendarsync.api.v1alpha1.CalendarSyncConflict;
@@ -11,12 +12,15 @@ import io.calendarsync.operator.config.OperatorConfig;
 import io.calendarsync.operator.conflict.ConflictNames;
 import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.metrics.OperatorMetrics;
+import io.calendarsync.operator.oauth.TokenSecrets;
 import io.calendarsync.operator.status.ConditionType;
 import io.calendarsync.operator.store.ChangeOrigin;
 import io.calendarsync.operator.store.ProviderKey;
 import io.calendarsync.operator.status.Reason;
 import io.calendarsync.operator.sync.CalendarSync;
+import io.calendarsync.operator.sync.ConsentOffer;
 import io.calendarsync.operator.sync.ProviderCredentials;
+import io.calendarsync.operator.sync.StoredGrant;
 import io.calendarsync.operator.sync.SyncFailure;
 import io.calendarsync.operator.sync.SyncResult;
 import io.calendarsync.operator.sync.SyncTarget;
@@ -55,6 +59,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Owns a CalendarProvider's lifecycle: checks it may sync (spec, tenant, credentials), runs the sync through the
@@ -71,6 +76,8 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
   private static final Logger LOG = LoggerFactory.getLogger(CalendarProviderReconciler.class);
   private static final String SECRET_INDEX = "credentials-secret";
   private static final String USER_INDEX = "tenant-user";
+  /** A consent link is replaced this long before its state expires, so the one in status always works. */
+  private static final Duration CONSENT_RENEWAL_MARGIN = Duration.ofMinutes(2);
 
   private final CalendarSync sync;
   private final OperatorConfig config;
@@ -82,6 +89,16 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
   private final TenantGuard tenantGuard;
   private final RetryBackoff backoff;
   private final Map<String, Integer> cleanupAttempts = new ConcurrentHashMap<>();
+  private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+
+  /**
+   * The vendor refused this provider's grant or client. Until what was tried changes (spec, credentials Secret, the
+   * operator's kept token) or Sync Now is asked, no token or vendor call is made again.
+   *
+   * @param attempt what was tried, see {@link #attempt}
+   * @param consentExpiresAt when the published consent link stops working; null when none was published
+   */
+  private record Refusal(String attempt, SyncFailure failure, Instant consentExpiresAt) {}
 
   private final SimpleInboundEventSource<CalendarProvider> wakeUps = new SimpleInboundEventSource<>("wake-ups");
   private IndexerResourceCache<CalendarProvider> providers;
@@ -112,9 +129,15 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
     secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, CalendarProvider.class)
         .withName("credentials-secrets")
         .withLabelSelector(MetadataKeys.CREDENTIALS)
-        .withSecondaryToPrimaryMapper(secret -> providers
-            .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
-            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withSecondaryToPrimaryMapper(secret -> Stream.concat(
+                providers.byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
+                    .stream().map(ResourceID::fromResource),
+                // A completed consent lands in the operator's token Secret; its own rotations wake nobody.
+                TokenSecrets.holdsConsent(secret)
+                    ? Stream.of(new ResourceID(secret.getMetadata().getLabels().get(TokenSecrets.PROVIDER_LABEL),
+                        secret.getMetadata().getNamespace()))
+                    : Stream.empty())
+            .collect(Collectors.toSet()))
         .build(), context);
     sources.add(secrets);
     // A person's resolution (spec.resolution on a conflict the provider owns) wakes the provider, which applies it.
@@ -199,8 +222,13 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
     } else {
       SyncTarget target = new SyncTarget(provider.getMetadata().getNamespace(), provider.getMetadata().getName(),
           provider.getSpec(), credentials);
-      Optional<Duration> failedResolution = applyResolutions(provider, target, context, status);
-      wakeUp = failedResolution.isPresent() ? failedResolution : runSync(provider, target, status, now);
+      Refusal refusal = refusals.get(key);
+      if (refusal != null && refusal.attempt().equals(attempt(provider, credentials)) && !syncRequested) {
+        wakeUp = awaitPerson(target, refusal, status, now);
+      } else {
+        Optional<Duration> failedResolution = applyResolutions(provider, target, context, status);
+        wakeUp = failedResolution.isPresent() ? failedResolution : runSync(provider, target, status, now);
+      }
     }
     if (syncRequested) {
       status.recordSyncRequestHandled(syncRequest);
@@ -263,6 +291,7 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
     try {
       SyncResult result = sync.sync(target);
       metrics.syncFinished(vendor, "Succeeded", Duration.ofNanos(System.nanoTime() - started));
+      refusals.remove(target.key());
       status.markSynced(result);
       backoff.reset(target.key());
       Duration next = result.nextActionAt()
@@ -277,13 +306,53 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
       status.markSyncFailed(failure);
       if (failure.reason().isAuthorization()) {
         // A revoked grant stays revoked: wait for a changed Secret, a consent or Sync Now instead of burning quota.
-        return Optional.empty();
+        Refusal refusal = new Refusal(attempt(provider, target.credentials()), failure, null);
+        refusals.put(target.key(), refusal);
+        return failure.reason().needsConsent() ? offerConsent(target, refusal, status, now) : Optional.empty();
       }
+      refusals.remove(target.key());
       if (failure.reason().needsPerson()) {
         return Optional.of(interval);
       }
       return Optional.of(backoff.next(target.key(), failure.retryAfter()));
     }
+  }
+
+  /**
+   * A refused provider whose inputs did not change: no token or vendor call, only the consent link is renewed before
+   * its state expires.
+   */
+  private Optional<Duration> awaitPerson(SyncTarget target, Refusal refusal, ProviderStatusEditor status,
+      Instant now) {
+    if (!refusal.failure().reason().needsConsent()) {
+      return Optional.empty();
+    }
+    if (refusal.consentExpiresAt() == null || !now.isBefore(refusal.consentExpiresAt().minus(CONSENT_RENEWAL_MARGIN))) {
+      return offerConsent(target, refusal, status, now);
+    }
+    return Optional.of(Duration.between(now, refusal.consentExpiresAt().minus(CONSENT_RENEWAL_MARGIN)));
+  }
+
+  /** Publishes a consent link and wakes the provider in time to replace it; or says why there is none. */
+  private Optional<Duration> offerConsent(SyncTarget target, Refusal refusal, ProviderStatusEditor status,
+      Instant now) {
+    ConsentOffer offer = sync.offerConsent(target);
+    status.markConsentNeeded(refusal.failure(), offer);
+    if (offer.url().isPresent()) {
+      refusals.put(target.key(), new Refusal(refusal.attempt(), refusal.failure(), offer.expiresAt()));
+      Duration untilRenewal = Duration.between(now, offer.expiresAt().minus(CONSENT_RENEWAL_MARGIN));
+      return Optional.of(untilRenewal.isNegative() ? Duration.ZERO : untilRenewal);
+    }
+    return offer.retryable() ? Optional.of(backoff.next(target.key(), Optional.empty())) : Optional.empty();
+  }
+
+  /**
+   * What a sync attempt was made with: the spec, the credentials Secret and the operator's kept token. A change of
+   * any of them is worth one more try after the vendor refused the grant.
+   */
+  private static String attempt(CalendarProvider provider, ProviderCredentials credentials) {
+    return provider.getMetadata().getGeneration() + "/" + credentials.resourceVersion() + "/"
+        + credentials.storedGrant().map(StoredGrant::refreshToken).map(TokenDigest::of).orElse("none");
   }
 
   @Override
@@ -314,6 +383,7 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
 
   private DeleteControl released(CalendarProvider provider) {
     backoff.reset(key(provider));
+    refusals.remove(key(provider));
     metrics.phase(key(provider), null);
     return DeleteControl.defaultDelete();
   }

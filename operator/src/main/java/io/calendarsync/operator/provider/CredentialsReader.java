@@ -3,6 +3,7 @@ package io.calendarsync.operator.provider;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.MetadataKeys;
 import io.calendarsync.api.v1alpha1.Vendor;
+import io.calendarsync.operator.oauth.TokenSecrets;
 import io.calendarsync.operator.status.Reason;
 import io.calendarsync.operator.sync.ProviderCredentials;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -15,9 +16,10 @@ import java.util.function.Function;
 
 /**
  * Turns a provider's credentials Secret (looked up in the provider's own namespace only) into credentials, or into a
- * problem whose message names the Secret and the key but never a value.
+ * problem whose message names the Secret and the key but never a value. The refresh token the operator keeps in its
+ * own token Secret for the provider comes along, if there is one.
  */
-final class CredentialsReader {
+public final class CredentialsReader {
 
   static final String CLIENT_ID = "client-id";
   static final String CLIENT_SECRET = "client-secret";
@@ -25,12 +27,12 @@ final class CredentialsReader {
   static final String TENANT_ID = "tenant-id";
 
   /** Either credentials or why there are none. */
-  record Outcome(ProviderCredentials credentials, Problem problem) {}
+  public record Outcome(ProviderCredentials credentials, Problem problem) {}
 
   /**
    * @param lookup finds a Secret by name in the provider's namespace (the narrow, label-filtered Secret cache)
    */
-  Outcome read(CalendarProvider provider, Function<String, Optional<Secret>> lookup) {
+  public Outcome read(CalendarProvider provider, Function<String, Optional<Secret>> lookup) {
     String namespace = provider.getMetadata().getNamespace();
     String name = provider.getSpec().getCredentialsSecretRef().getName();
     Optional<Secret> found = lookup.apply(name);
@@ -53,7 +55,9 @@ final class CredentialsReader {
         value(secret, CLIENT_SECRET).orElseThrow(),
         value(secret, REFRESH_TOKEN),
         value(secret, TENANT_ID),
-        secret.getMetadata().getResourceVersion()), null);
+        secret.getMetadata().getResourceVersion(),
+        lookup.apply(TokenSecrets.secretName(provider.getMetadata().getName()))
+            .flatMap(tokens -> TokenSecrets.read(tokens, provider))), null);
   }
 
   /** A key from data (base64) or stringData (as written by a client that did not let the API server merge it). */

@@ -1,4 +1,4 @@
 package io.calendarsync.operator.provider;
 
 /** Why a provider cannot sync until someone changes its spec, its Secret or its namespace. */
-record Problem(String reason, String message) {}
+public record Problem(String reason, String message) {}

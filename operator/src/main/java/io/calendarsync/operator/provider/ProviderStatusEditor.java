@@ -4,6 +4,7 @@ import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.CalendarProviderStatus;
 import io.calendarsync.api.v1alpha1.Phase;
 import io.calendarsync.operator.status.Conditions;
+import io.calendarsync.operator.sync.ConsentOffer;
 import io.calendarsync.operator.sync.SyncFailure;
 import io.calendarsync.operator.sync.SyncResult;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -121,6 +122,8 @@ final class ProviderStatusEditor {
     if (failure.reason().isAuthorization()) {
       conditions.setFalse(CONNECTED, reason, failure.getMessage());
       status.setPhase(Phase.AuthorizationRequired);
+      // No access token is usable any more; the last refresh time stays as the last time one was.
+      status.setTokenExpiryTime(null);
     } else {
       status.setPhase(Phase.Error);
     }
@@ -130,6 +133,24 @@ final class ProviderStatusEditor {
       conditions.remove(STALLED);
     }
     conditions.remove(RECONCILING);
+    status.setAuthorizationUrl(null);
+  }
+
+  /**
+   * The grant is missing or revoked: publishes the consent link, or says in the conditions why there is none. The
+   * link is only in {@code status.authorizationUrl}, never in a message (messages become Events).
+   */
+  void markConsentNeeded(SyncFailure failure, ConsentOffer offer) {
+    String message = failure.getMessage() + offer.url()
+        .map(url -> "; open status.authorizationUrl to grant access (the link is renewed until it is used)")
+        .orElseGet(() -> "; no consent link can be offered: " + offer.unavailable().orElseThrow());
+    String reason = failure.reason().name();
+    conditions.setFalse(SYNCED, reason, message);
+    conditions.setFalse(READY, reason, message);
+    conditions.setFalse(CONNECTED, reason, message);
+    conditions.setTrue(STALLED, reason, message);
+    status.setPhase(Phase.AuthorizationRequired);
+    status.setAuthorizationUrl(offer.url().orElse(null));
   }
 
   void markReconcileError(String reason, String message) {

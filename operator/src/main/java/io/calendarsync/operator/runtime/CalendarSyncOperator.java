@@ -45,9 +45,12 @@ public final class CalendarSyncOperator implements AutoCloseable {
   private final LeaderServices leaderServices;
   private final Set<String> watchNamespaces;
 
+  private final OperatorMetrics metrics;
+
   private CalendarSyncOperator(Operator operator, ManagementServer management, PrometheusMeterRegistry registry,
-      AtomicBoolean stopping, CalendarProviderReconciler reconciler, LeaderServices leaderServices,
-      Set<String> watchNamespaces) {
+      OperatorMetrics metrics, AtomicBoolean stopping, CalendarProviderReconciler reconciler,
+      LeaderServices leaderServices, Set<String> watchNamespaces) {
+    this.metrics = metrics;
     this.watchNamespaces = Set.copyOf(watchNamespaces);
     this.stopping = stopping;
     this.leaderServices = leaderServices;
@@ -100,8 +103,8 @@ public final class CalendarSyncOperator implements AutoCloseable {
             }, leader -> LOG.info("leader is now {}", leader)), false));
       }
     });
-    var reconciler = new CalendarProviderReconciler(sync, config, clock, new EventRecorder(client, clock),
-        new OperatorMetrics(registry));
+    OperatorMetrics metrics = new OperatorMetrics(registry);
+    var reconciler = new CalendarProviderReconciler(sync, config, clock, new EventRecorder(client, clock), metrics);
     operator.register(reconciler, overrider -> {
       if (!config.watchNamespaces().isEmpty()) {
         overrider.settingNamespaces(config.watchNamespaces());
@@ -119,7 +122,7 @@ public final class CalendarSyncOperator implements AutoCloseable {
     LOG.info("operator started: watching {}, tenant enforcement {}, leader election {}, management port {}",
         config.watchNamespaces().isEmpty() ? "all namespaces" : config.watchNamespaces(),
         config.tenantEnforcement() ? "on" : "off", config.leaderElection() ? "on" : "off", management.port());
-    return new CalendarSyncOperator(operator, management, registry, stopping, reconciler, leaderServices,
+    return new CalendarSyncOperator(operator, management, registry, metrics, stopping, reconciler, leaderServices,
         config.watchNamespaces());
   }
 
@@ -145,6 +148,11 @@ public final class CalendarSyncOperator implements AutoCloseable {
 
   public int managementPort() {
     return management.port();
+  }
+
+  /** The operator's own meters, for collaborators started outside it (token refreshes). */
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 
   public PrometheusMeterRegistry registry() {

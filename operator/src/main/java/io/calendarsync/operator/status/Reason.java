@@ -21,6 +21,8 @@ public final class Reason {
   public static final String SYNC_REQUESTED = "SyncRequested";
   public static final String CLEANUP_FAILED = "CleanupFailed";
   public static final String CLEANUP_ABANDONED = "CleanupAbandoned";
+  public static final String CONSENT_FAILED = "ConsentFailed";
+  public static final String AUTHORIZATION_GRANTED = "AuthorizationGranted";
 
   private Reason() {}
 }

@@ -23,4 +23,12 @@ public interface CalendarSync {
    * call repeatedly and for a provider that never synced.
    */
   void release(SyncTarget target) throws SyncFailure;
+
+  /**
+   * A consent link for a provider without a usable grant. Issuing one must not call the vendor; it may store the
+   * link's single-use state. Without consent configured there is none.
+   */
+  default ConsentOffer offerConsent(SyncTarget target) {
+    return ConsentOffer.unavailable("this operator offers no consent links");
+  }
 }

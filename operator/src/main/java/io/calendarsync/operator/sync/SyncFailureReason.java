@@ -7,6 +7,8 @@ public enum SyncFailureReason {
   CalendarNotFound(true),
   StoreUnavailable(false),
   AuthorizationRevoked(true),
+  /** No grant at all yet: a person must complete the consent offered in status.authorizationUrl. */
+  AuthorizationRequired(true),
   InvalidClientCredentials(true),
   /** Another replica holds the provider's lock (only during a leader hand-over). */
   SyncInProgress(false);
@@ -24,6 +26,11 @@ public enum SyncFailureReason {
 
   /** True when the vendor refused the credentials rather than the calendar or the store failing. */
   public boolean isAuthorization() {
-    return this == AuthorizationRevoked || this == InvalidClientCredentials;
+    return this == AuthorizationRevoked || this == AuthorizationRequired || this == InvalidClientCredentials;
+  }
+
+  /** True when a person's consent (a new grant) would fix it, unlike a wrong OAuth client. */
+  public boolean needsConsent() {
+    return this == AuthorizationRevoked || this == AuthorizationRequired;
   }
 }

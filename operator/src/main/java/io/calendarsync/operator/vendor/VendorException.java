@@ -23,6 +23,8 @@ public class VendorException extends Exception {
     UNAVAILABLE,
     /** The refresh token was revoked or expired (invalid_grant). */
     AUTHORIZATION_REVOKED,
+    /** There is no refresh token at all: neither the credentials Secret nor a completed consent holds one. */
+    AUTHORIZATION_REQUIRED,
     /** The OAuth client id or secret is wrong (invalid_client). */
     INVALID_CLIENT
   }

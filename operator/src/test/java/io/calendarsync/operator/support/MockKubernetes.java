@@ -1,5 +1,6 @@
 package io.calendarsync.operator.support;
 
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
@@ -78,6 +79,18 @@ public final class MockKubernetes implements AutoCloseable {
             .endStatus()
             .build())
         .always();
+  }
+
+  /** The next {@code method} request on {@code path} fails with {@code status}, as when RBAC or an admission webhook refuses it. */
+  public void failOnce(String method, String path, int status) {
+    var expectation = switch (method) {
+      case "POST" -> server.expect().post();
+      case "PUT" -> server.expect().put();
+      case "PATCH" -> server.expect().patch();
+      default -> throw new IllegalArgumentException("not a write: " + method);
+    };
+    expectation.withPath(path).andReturn(status, new StatusBuilder().withCode(status).withMessage("injected failure")
+        .build()).once();
   }
 
   public KubernetesClient client() {
