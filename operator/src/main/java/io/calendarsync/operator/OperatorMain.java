@@ -61,8 +61,6 @@ public final class OperatorMain {
       log.error("lost the leader Lease while running; exiting so the pod restarts as a standby");
       System.exit(1);
     });
-    engine.listenForChanges(operator.scheduleChangeHandler());
-    engine.consumeNotifications(operator);
     engine.connect(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

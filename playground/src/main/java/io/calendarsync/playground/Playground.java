@@ -75,7 +75,10 @@ public final class Playground implements AutoCloseable {
     EmbeddedRedisServer redis = started(EmbeddedRedisServer.start(settings.redisPort()));
     GoogleCalendarEmulator google = started(GoogleCalendarEmulator.start(settings.googlePort(), MutableClock.system()));
     GraphEmulator microsoft = started(GraphEmulator.start(settings.microsoftPort(), MutableClock.system()));
-    WebhookReceiver receiver = started(startReceiver(settings, redis.uri()));
+    // Made up for this run (nothing encrypted outlives the playground), shared by receiver and operator as the
+    // chart's generated Secret would be.
+    EncryptionKey encryptionKey = newEncryptionKey();
+    WebhookReceiver receiver = started(startReceiver(settings, redis.uri(), encryptionKey));
 
     // Its own client, as in a pod, so the operator's watches are independent of the one that applies the examples.
     KubernetesClient operatorClient = started(api.newClient());
@@ -83,12 +86,11 @@ public final class Playground implements AutoCloseable {
         new StoreConnectionSettings(postgres.jdbcUrl(), postgres.user(), postgres.password()), redis.uri(),
         VendorEndpoints.emulated(google.baseUrl(), microsoft.baseUrl()), VENDOR_REQUESTS_PER_SECOND,
         Optional.of(receiverUrl(receiver.port()))),
-        operatorClient, Clock.systemUTC()));
+        encryptionKey, operatorClient, Clock.systemUTC()));
     CalendarSyncOperator operator = started(CalendarSyncOperator.start(
         OperatorConfig.defaults().withHttpPort(settings.operatorPort()), operatorClient, engine.engine(),
         Clock.systemUTC()));
-    engine.listenForChanges(operator.scheduleChangeHandler());
-    engine.consumeNotifications(operator);
+    engine.connect(operator);
 
     applyExamples(settings.examplesDirectory(), api.client(), new VendorAccounts(google, microsoft));
 
@@ -101,16 +103,18 @@ public final class Playground implements AutoCloseable {
     LOG.info("playground started: {}", info);
   }
 
-  /**
-   * The receiver as its own Deployment would run it; the vendors' emulators deliver pushes to it over loopback. Its
-   * encryption key is made up for this run: nothing encrypted outlives the playground.
-   */
-  private static WebhookReceiver startReceiver(PlaygroundSettings settings, String redisUri) {
+  private static EncryptionKey newEncryptionKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
+    return EncryptionKey.fromBase64(Base64.getEncoder().encodeToString(key));
+  }
+
+  /** The receiver as its own Deployment would run it; the vendors' emulators deliver pushes to it over loopback. */
+  private static WebhookReceiver startReceiver(PlaygroundSettings settings, String redisUri,
+      EncryptionKey encryptionKey) {
     try {
-      return WebhookReceiver.start(new ReceiverConfig(redisUri, EncryptionKey.fromBase64(
-          Base64.getEncoder().encodeToString(key)), settings.receiverPort(), settings.receiverManagementPort(),
+      return WebhookReceiver.start(new ReceiverConfig(redisUri, encryptionKey, settings.receiverPort(),
+          settings.receiverManagementPort(),
           settings.receiverPort() == 0 ? null : receiverUrl(settings.receiverPort()),
           ReceiverConfig.DEFAULT_REDIS_TIMEOUT), Clock.systemUTC());
     } catch (Exception e) {

@@ -8,8 +8,9 @@ import io.calendarsync.emulators.oauth.OAuthAuthority;
 
 /**
  * Sets up in the vendor emulators what a provider's credentials refer to: the tenant's OAuth client, the user's
- * mailbox and the user's consent. Consent is given without a browser, since the operator's consent flow is not built
- * yet; the refresh token it yields is what a person would otherwise obtain by consenting.
+ * mailbox and the user's consent. The examples start connected, so their consent is given without a browser (the
+ * refresh token is what a person would obtain by consenting); the user also becomes the one the emulator's consent
+ * page signs in, so a consent link the operator offers later (after a revoked grant) works from a plain browser.
  */
 final class VendorAccounts {
 
@@ -38,6 +39,7 @@ final class VendorAccounts {
     String scope = vendor == Vendor.Google ? GOOGLE_SCOPE : MICROSOFT_SCOPE;
     oauth.registerClient(clientId, clientSecret);
     calendars.createUser(email(userId), Character.toUpperCase(userId.charAt(0)) + userId.substring(1));
+    oauth.setDefaultUser(email(userId));
     return oauth.issueGrant(clientId, email(userId), scope);
   }
 }

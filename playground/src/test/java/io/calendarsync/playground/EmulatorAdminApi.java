@@ -60,6 +60,22 @@ final class EmulatorAdminApi {
         .path(collection).spliterator(), false).toList();
   }
 
+  /** Revokes the user's grants to the OAuth client, as the user would in their account's security settings. */
+  void revokeGrants(String user, String clientId) {
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/grants/revoke"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("user", user).put("clientId", clientId)
+              .toString())).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("admin API answer %s", response.body()).isEqualTo(204);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   private static JsonNode send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -167,6 +173,32 @@ class PlaygroundTourTest {
 
   @Test
   @Order(7)
+  void aRevokedGrantOffersAConsentLinkThatReconnectsTheProvider() throws Exception {
+    aliceGoogle.revokeGrants("alice@example.com", "123456789012-example.apps.googleusercontent.com");
+    syncNow("alice-google");
+
+    kubectl.run("wait", "calendarprovider/alice-google", "-n", NAMESPACE,
+        "--for=jsonpath={.status.conditions[?(@.type==\"Connected\")].reason}=AuthorizationRevoked",
+        "--timeout=60s").ok();
+    String link = await().atMost(PATIENCE).until(() -> kubectl.run("get", "calendarprovider", "alice-google", "-n",
+        NAMESPACE, "-o", "jsonpath={.status.authorizationUrl}").ok().out().trim(), url -> !url.isEmpty());
+    assertThat(link).startsWith(info.googleUrl()).contains("redirect_uri=" + URLEncoder.encode(
+        info.receiverUrl() + "/oauth/callback/google", StandardCharsets.UTF_8));
+
+    // What a browser does: the consent page (the emulator approves at once) redirects to the receiver's callback.
+    HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+        .send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as("the receiver's page: %s", page.body()).isEqualTo(200);
+    assertThat(page.uri().toString()).startsWith(info.receiverUrl() + "/oauth/callback/google");
+
+    kubectl.run("wait", "calendarprovider/alice-google", "-n", NAMESPACE, "--for=condition=Connected",
+        "--timeout=60s").ok();
+    assertThat(kubectl.run("get", "calendarprovider", "alice-google", "-n", NAMESPACE, "-o",
+        "jsonpath={.status.authorizationUrl}").ok().out()).isBlank();
+  }
+
+  @Test
+  @Order(8)
   void deletingAProviderRemovesItAndStopsItsSubscription() {
     assertThat(bobOutlook.pushChannels("subscriptions")).as("bob-outlook's subscription").isNotEmpty();
 

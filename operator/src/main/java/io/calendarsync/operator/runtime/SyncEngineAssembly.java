@@ -19,7 +19,6 @@ import io.calendarsync.operator.oauth.RefreshResult;
 import io.calendarsync.operator.oauth.TokenEndpointClient;
 import io.calendarsync.operator.oauth.TokenSecrets;
 import io.calendarsync.operator.push.PushAssembly;
-import io.calendarsync.operator.store.ChangeNotificationHandler;
 import io.calendarsync.operator.store.ChangeNotificationListener;
 import io.calendarsync.operator.store.SchemaMigrator;
 import io.calendarsync.operator.store.Store;
@@ -117,11 +116,15 @@ public final class SyncEngineAssembly implements AutoCloseable {
   }
 
   /**
-   * Connects the engine to the running operator: token refreshes are counted in its metrics and, with consent
-   * configured, the leader completes consents and wakes their providers.
+   * Connects the engine to the running operator: committed schedule changes wake the providers they concern, the
+   * leader consumes push notifications and, with consent configured, completes consents; token refreshes are counted
+   * in the operator's metrics.
    */
   public void connect(CalendarSyncOperator operator) {
     metrics = operator.metrics();
+    listener = new ChangeNotificationListener(settings.store(), operator.scheduleChangeHandler());
+    listener.start();
+    push.start(operator);
     encryptionKey.ifPresent(key -> operator.runWhileLeading(new ConsentCodeConsumer(redis, new SecretBox(key), client,
         tokenEndpoint, tokenSecrets, new EventRecorder(client, clock), operator::wake, clock)));
   }
@@ -143,17 +146,6 @@ public final class SyncEngineAssembly implements AutoCloseable {
 
   public CalendarSync engine() {
     return engine;
-  }
-
-  /** Starts listening for committed schedule changes; {@code handler} wakes the providers they concern. */
-  public void listenForChanges(ChangeNotificationHandler handler) {
-    listener = new ChangeNotificationListener(settings.store(), handler);
-    listener.start();
-  }
-
-  /** Starts consuming push notifications (in the leader): they wake the providers of {@code operator}. */
-  public void consumeNotifications(CalendarSyncOperator operator) {
-    push.start(operator);
   }
 
   @Override

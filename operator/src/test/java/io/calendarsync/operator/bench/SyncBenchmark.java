@@ -189,7 +189,7 @@ public final class SyncBenchmark {
           google.endpoints(), 1000, Optional.empty()), kubernetes.client(), Clock.systemUTC());
       CalendarSyncOperator operator = CalendarSyncOperator.start(OperatorConfig.defaults().withHttpPort(0),
           kubernetes.client(), assembly.engine(), Clock.systemUTC());
-      assembly.listenForChanges(operator.scheduleChangeHandler());
+      assembly.connect(operator);
       kubernetes.client().resource(Resources.tenantNamespace("acme", "acme")).create();
       kubernetes.client().resource(Resources.credentials("acme", "creds", Map.of("client-id",
           credentials.clientId(), "client-secret", credentials.clientSecret(), "refresh-token",

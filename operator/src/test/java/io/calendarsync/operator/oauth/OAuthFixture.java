@@ -91,7 +91,6 @@ final class OAuthFixture implements AutoCloseable {
         kubernetes.client(), clock);
     operator = CalendarSyncOperator.start(OperatorConfig.defaults().withHttpPort(0), kubernetes.client(),
         engine.engine(), clock);
-    engine.listenForChanges(operator.scheduleChangeHandler());
     engine.connect(operator);
   }
 

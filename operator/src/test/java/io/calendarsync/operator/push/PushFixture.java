@@ -89,8 +89,7 @@ public final class PushFixture implements AutoCloseable {
         kubernetes.client(), clock);
     operator = CalendarSyncOperator.start(OperatorConfig.defaults().withHttpPort(0), kubernetes.client(),
         engine.engine(), clock);
-    engine.listenForChanges(operator.scheduleChangeHandler());
-    engine.consumeNotifications(operator);
+    engine.connect(operator);
     redisClient = RedisClient.create(redis.uri());
   }
 

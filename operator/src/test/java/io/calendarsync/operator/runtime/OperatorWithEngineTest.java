@@ -63,7 +63,7 @@ class OperatorWithEngineTest {
         Clock.systemUTC());
     operator = CalendarSyncOperator.start(OperatorConfig.defaults().withHttpPort(0), kubernetes.client(),
         engine.engine(), Clock.systemUTC());
-    engine.listenForChanges(operator.scheduleChangeHandler());
+    engine.connect(operator);
   }
 
   @AfterAll
