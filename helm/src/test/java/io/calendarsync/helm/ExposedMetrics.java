@@ -28,6 +28,7 @@ final class ExposedMetrics {
       "calendarsync_sync_duration_seconds_max",
       "calendarsync_sync_duration_seconds_sum",
       "calendarsync_syncs_total",
+      "calendarsync_token_refreshes_total",
       "jvm_buffer_count_buffers",
       "jvm_buffer_memory_used_bytes",
       "jvm_buffer_total_capacity_bytes",

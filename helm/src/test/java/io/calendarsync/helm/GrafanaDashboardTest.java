@@ -28,7 +28,7 @@ class GrafanaDashboardTest {
     assertThat(dashboard).containsEntry("uid", "calendar-sync-operator");
     assertThat(panels(dashboard)).extracting(panel -> panel.get("title")).containsExactly(
         "Providers by phase", "Syncs by vendor and result", "Sync duration", "Reconcile duration quantiles",
-        "Reconciles and errors", "Status writes", "JVM heap", "Push channels", "Push notifications consumed");
+        "Reconciles and errors", "Status writes", "JVM heap", "Push channels", "Push notifications consumed", "Token refreshes");
   }
 
   @Test

@@ -22,7 +22,8 @@ class PrometheusRuleTest {
   private static final Path RUNBOOK = Path.of(System.getProperty("runbook", "../docs/operations.md"));
   private static final List<String> ALERTS = List.of("CalendarSyncFailing", "CalendarSyncProvidersInError",
       "CalendarSyncAuthorizationRequired", "CalendarSyncConflictsOpenTooLong", "CalendarSyncStale",
-      "CalendarSyncOperatorDown", "CalendarSyncReconcileErrors", "CalendarSyncPushChannelsNotRenewed");
+      "CalendarSyncOperatorDown", "CalendarSyncReconcileErrors", "CalendarSyncTokenRefreshFailing",
+      "CalendarSyncPushChannelsNotRenewed");
 
   @Test
   void noPrometheusRuleByDefault() {
@@ -117,6 +118,7 @@ class PrometheusRuleTest {
   @ValueSource(strings = {
       "prometheusRule: {enabled: true, alerts: {stale: {window: soon}}}",
       "prometheusRule: {enabled: true, alerts: {syncFailing: {threshold: 10}}}",
+      "prometheusRule: {enabled: true, alerts: {tokenRefreshFailing: {threshold: 2}}}",
       "prometheusRule: {enabled: true, alerts: {operatorDown: {for: 5 minutes}}}",
       "prometheusRule: {enabled: true, alerts: {noSuchAlert: {enabled: false}}}",
       "prometheusRule: {enabled: true, runbookUrl: \"\"}",
