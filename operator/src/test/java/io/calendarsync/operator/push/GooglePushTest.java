@@ -43,12 +43,6 @@ class GooglePushTest {
     fixture.close();
   }
 
-  private CalendarProvider livePushProvider() {
-    CalendarProvider provider = fixture.provider(Vendor.Google);
-    fixture.awaitWebhook(provider, "True", "ChannelActive");
-    return provider;
-  }
-
   private String onlyChannel(CalendarProvider provider) {
     List<String> channels = fixture.googleChannels(provider);
     assertThat(channels).hasSize(1);
@@ -57,7 +51,7 @@ class GooglePushTest {
 
   @Test
   void aChangeInGoogleCalendarIsPushedThroughTheReceiverAndLandsInTheScheduleAtOnce() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     String channel = onlyChannel(provider);
     ChannelRegistration registration = fixture.registration(VendorName.GOOGLE, channel).orElseThrow();
     assertThat(registration.providerKey()).isEqualTo(PushFixture.key(provider));
@@ -76,7 +70,7 @@ class GooglePushTest {
 
   @Test
   void aPushedChangeIsImportedByOneSyncAndTheImportDoesNotWakeItsOwnProviderAgain() {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     double before = fixture.syncs(Vendor.Google);
 
     fixture.google.calendars().createEvent(PushFixture.user(provider), "primary",
@@ -89,7 +83,7 @@ class GooglePushTest {
 
   @Test
   void aForgedNotificationIsRefusedByTheReceiverAndWakesNothing() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     String channel = onlyChannel(provider);
     ChannelRegistration registration = fixture.registration(VendorName.GOOGLE, channel).orElseThrow();
     long queued = fixture.redis().xlen(RedisKeys.NOTIFICATIONS_STREAM);
@@ -118,7 +112,7 @@ class GooglePushTest {
 
   @Test
   void renewalOpensANewChannelBeforeStoppingTheOldOneWhoseNotificationsStillCountMeanwhile() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     String old = onlyChannel(provider);
     // The old channel cannot be stopped at first: both channels stay live, as during any renewal's overlap.
     fixture.google.faults().add(Fault.status(400).on("POST", "/calendar/v3/channels/stop").times(1));
@@ -156,7 +150,7 @@ class GooglePushTest {
 
   @Test
   void deletingAProviderStopsItsChannelAndRemovesItsRegistration() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     String channel = onlyChannel(provider);
 
     fixture.delete(provider);
@@ -169,7 +163,7 @@ class GooglePushTest {
 
   @Test
   void suspendingAProviderOrTurningPushOffStopsItsChannel() {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     String first = onlyChannel(provider);
 
     fixture.edit(provider, p -> p.getSpec().setSuspend(true));
@@ -195,7 +189,7 @@ class GooglePushTest {
 
   @Test
   void aBurstOfNotificationsForOneProviderCausesOneOrTwoSyncs() {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     String channel = onlyChannel(provider);
     double before = fixture.syncs(Vendor.Google);
 

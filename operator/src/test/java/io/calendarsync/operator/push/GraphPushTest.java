@@ -31,12 +31,6 @@ class GraphPushTest {
     fixture.close();
   }
 
-  private CalendarProvider livePushProvider() {
-    CalendarProvider provider = fixture.provider(Vendor.Microsoft);
-    fixture.awaitWebhook(provider, "True", "ChannelActive");
-    return provider;
-  }
-
   private GraphSubscription onlySubscription(CalendarProvider provider) {
     List<GraphSubscription> subscriptions = fixture.subscriptions(provider);
     assertThat(subscriptions).hasSize(1);
@@ -45,7 +39,7 @@ class GraphPushTest {
 
   @Test
   void anOutlookChangeIsPushedThroughTheReceiverAndLandsInTheScheduleAtOnce() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Microsoft);
     GraphSubscription subscription = onlySubscription(provider);
     assertThat(subscription.resource()).isEqualTo("me/calendar/events");
     assertThat(subscription.lifecycleNotificationUrl()).endsWith("/webhooks/microsoft/lifecycle");
@@ -62,7 +56,7 @@ class GraphPushTest {
 
   @Test
   void aDueSubscriptionIsExtendedInPlaceAndRecreatedWhenGraphNoLongerKnowsIt() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Microsoft);
     GraphSubscription first = onlySubscription(provider);
 
     fixture.clock.advance(Duration.ofHours(48));
@@ -90,7 +84,7 @@ class GraphPushTest {
 
   @Test
   void reauthorizationRequiredExtendsTheSubscriptionOnTheNextSync() {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Microsoft);
     GraphSubscription before = onlySubscription(provider);
     fixture.clock.advance(Duration.ofHours(1));
 
@@ -103,7 +97,7 @@ class GraphPushTest {
 
   @Test
   void subscriptionRemovedIsRecreatedAndResynced() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Microsoft);
     GraphSubscription removed = onlySubscription(provider);
 
     fixture.graph.subscriptions().fireLifecycleEvent(removed.id(), "subscriptionRemoved");
@@ -121,7 +115,7 @@ class GraphPushTest {
 
   @Test
   void deletingAProviderDeletesItsSubscriptionAndRegistration() throws Exception {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Microsoft);
     GraphSubscription subscription = onlySubscription(provider);
 
     fixture.delete(provider);
@@ -133,7 +127,7 @@ class GraphPushTest {
 
   @Test
   void missedNotificationsCauseAResync() {
-    CalendarProvider provider = livePushProvider();
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Microsoft);
     GraphSubscription subscription = onlySubscription(provider);
     double syncs = fixture.syncs(Vendor.Microsoft);
 

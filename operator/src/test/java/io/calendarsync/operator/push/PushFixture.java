@@ -93,6 +93,13 @@ public final class PushFixture implements AutoCloseable {
     redisClient = RedisClient.create(redis.uri());
   }
 
+  /** A new provider with push on, once its channel is live. */
+  public CalendarProvider livePushProvider(Vendor vendor) {
+    CalendarProvider provider = provider(vendor);
+    awaitWebhook(provider, "True", "ChannelActive");
+    return provider;
+  }
+
   /** A provider in a namespace of its own, for a new user with a grant, polled only once a day. */
   public CalendarProvider provider(Vendor vendor) {
     String name = "p" + NAMES.incrementAndGet();

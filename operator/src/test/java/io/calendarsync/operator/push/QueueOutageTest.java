@@ -31,8 +31,7 @@ class QueueOutageTest {
 
   @Test
   void withRedisDownSyncsGoOnAsQueueUnavailableAndPushRecoversOnceItIsBack() throws Exception {
-    CalendarProvider provider = fixture.provider(Vendor.Google);
-    fixture.awaitWebhook(provider, "True", "ChannelActive");
+    CalendarProvider provider = fixture.livePushProvider(Vendor.Google);
     List<String> channels = fixture.googleChannels(provider);
     assertThat(channels).hasSize(1);
 

@@ -48,8 +48,7 @@ class RegistrySweepTest {
 
   @Test
   void registrationsOfUnknownChannelsAndOfDeletedProvidersAreRemoved() {
-    CalendarProvider live = fixture.provider(Vendor.Google);
-    fixture.awaitWebhook(live, "True", "ChannelActive");
+    CalendarProvider live = fixture.livePushProvider(Vendor.Google);
     String liveChannel = fixture.googleChannels(live).get(0);
     Instant expiry = Instant.now().plus(Duration.ofDays(3));
     // Registered, but never recorded: a crash between the two.
@@ -74,8 +73,7 @@ class RegistrySweepTest {
 
   @Test
   void anOperatorWatchingSomeNamespacesLeavesOtherNamespacesRegistrationsAlone() {
-    CalendarProvider live = fixture.provider(Vendor.Google);
-    fixture.awaitWebhook(live, "True", "ChannelActive");
+    CalendarProvider live = fixture.livePushProvider(Vendor.Google);
     String watched = live.getMetadata().getNamespace();
     Instant expiry = Instant.now().plus(Duration.ofDays(3));
     Store store = new Store(dataSource);
