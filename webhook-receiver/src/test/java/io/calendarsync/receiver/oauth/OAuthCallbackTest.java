@@ -6,7 +6,6 @@ import io.calendarsync.api.redis.ConsentState;
 import io.calendarsync.api.redis.OAuthCodeGrantCodec;
 import io.calendarsync.api.redis.RedisKeys;
 import io.calendarsync.api.redis.VendorName;
-import io.calendarsync.receiver.config.ReceiverConfig;
 import io.calendarsync.receiver.support.ReceiverHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,7 +177,7 @@ class OAuthCallbackTest {
 
   @Test
   void configuredPublicUrlIsTheRedirectUri() throws Exception {
-    try (ReceiverHarness behindIngress = ReceiverHarness.start(ReceiverConfig.DEFAULT_REDIS_TIMEOUT,
+    try (ReceiverHarness behindIngress = ReceiverHarness.startBehind(
         URI.create("https://calendar-hooks.example.com/"))) {
       ConsentState.Issued issued = behindIngress.issueConsent(PROVIDER, VendorName.GOOGLE);
 

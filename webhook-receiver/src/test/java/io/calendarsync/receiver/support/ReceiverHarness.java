@@ -63,9 +63,20 @@ public final class ReceiverHarness implements AutoCloseable {
     this.receiver = WebhookReceiver.start(config, clock);
   }
 
+  /**
+   * Generous, so a first request that connects and loads the scripts on a busy CI machine is not refused; tests of
+   * the timeout itself pass {@link ReceiverConfig#DEFAULT_REDIS_TIMEOUT}.
+   */
+  private static final Duration TEST_REDIS_TIMEOUT = Duration.ofSeconds(10);
+
   /** A new Redis and a receiver in front of it. */
   public static ReceiverHarness start() throws Exception {
-    return start(ReceiverConfig.DEFAULT_REDIS_TIMEOUT, null);
+    return start(TEST_REDIS_TIMEOUT, null);
+  }
+
+  /** A new Redis and a receiver in front of it that knows its public URL (as behind an Ingress). */
+  public static ReceiverHarness startBehind(URI publicUrl) throws Exception {
+    return start(TEST_REDIS_TIMEOUT, publicUrl);
   }
 
   public static ReceiverHarness start(Duration redisTimeout, URI publicUrl) throws Exception {
@@ -75,7 +86,7 @@ public final class ReceiverHarness implements AutoCloseable {
 
   /** A receiver for an existing (possibly stopped) Redis. */
   public static ReceiverHarness startAgainst(EmbeddedRedisServer redis) throws Exception {
-    return new ReceiverHarness(redis, config(redis, ReceiverConfig.DEFAULT_REDIS_TIMEOUT, null));
+    return new ReceiverHarness(redis, config(redis, TEST_REDIS_TIMEOUT, null));
   }
 
   private static ReceiverConfig config(EmbeddedRedisServer redis, Duration redisTimeout, URI publicUrl) {
