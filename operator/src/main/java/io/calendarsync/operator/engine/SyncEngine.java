@@ -52,16 +52,10 @@ public final class SyncEngine implements CalendarSync {
 
   private final Optional<ConsentLinks> consentLinks;
 
-  /** An engine without push channels: every provider is polled. */
+  /** An engine without push channels (every provider is polled) that offers no consent links. */
   public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
       ConflictReporter reporter, EventStream stream, Clock clock) {
-    this(store, connectors, tokens, reporter, stream, clock, PushChannelKeeper.none());
-  }
-
-  /** An engine that offers no consent links. */
-  public SyncEngine(Store store, Map<Vendor, VendorConnector> connectors, AccessTokens tokens,
-      ConflictReporter reporter, EventStream stream, Clock clock, PushChannelKeeper push) {
-    this(store, connectors, tokens, reporter, stream, clock, push, Optional.empty());
+    this(store, connectors, tokens, reporter, stream, clock, PushChannelKeeper.none(), Optional.empty());
   }
 
   /** @param consentLinks offers consent to providers without a usable grant; empty: no links are offered */
