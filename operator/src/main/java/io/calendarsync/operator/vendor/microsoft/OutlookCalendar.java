@@ -118,12 +118,27 @@ final class OutlookCalendar implements ExternalCalendar {
       throw new VendorException(UNAVAILABLE, "Microsoft Graph ended the delta round without a delta link");
     }
     Map<String, Event> listed = cursor.isEmpty() ? stampedInstances(window) : Map.of();
-    Map<String, String> heldVersions = cursor.isPresent() ? held.of(individual.keySet()) : Map.of();
+    Map<String, String> heldVersions = Map.of();
+    if (cursor.isPresent()) {
+      Set<String> asked = new HashSet<>(individual.keySet());
+      asked.addAll(removed);
+      heldVersions = held.of(asked);
+      if (!heldVersions.keySet().containsAll(removed)) {
+        // An id no mapping names left the window: maybe an occurrence deleted in Outlook, which Graph reports by its
+        // id alone. The series we hold are read again; their deleted occurrences follow as cancelled ones.
+        series.addAll(held.series());
+      }
+    }
     List<ExternalEvent> changed = new ArrayList<>();
     int skipped = 0;
     for (String id : series) {
       try {
-        read(id).ifPresent(changed::add);
+        Optional<Event> master = fetch(id);
+        if (master.isPresent()) {
+          changed.addAll(seriesWithCancellations(master.get(), window));
+        } else {
+          removed.add(id);
+        }
       } catch (VendorException e) {
         skipped += skip(id, e);
       }
@@ -172,7 +187,7 @@ final class OutlookCalendar implements ExternalCalendar {
   public Optional<ExternalEvent> get(String id) throws VendorException {
     if (Tombstones.isTombstone(id)) {
       Optional<OccurrenceOf> occurrence = Tombstones.occurrence(id);
-      return occurrence.isPresent() ? cancelledOccurrence(id, occurrence.get()) : Optional.empty();
+      return occurrence.isPresent() ? cancelledOccurrence(occurrence.get()) : Optional.empty();
     }
     return read(id);
   }
@@ -386,6 +401,29 @@ final class OutlookCalendar implements ExternalCalendar {
     return mapper.toExternal(event, stamp, deleted);
   }
 
+  /**
+   * A series as the port sees it, followed by its deleted occurrences in the window as cancelled occurrences, as
+   * Google reports them: named by {@link Tombstones#ofOccurrence tombstone} ids, so one the engine cancelled itself
+   * is recognised by its mapping, and one the person deleted in Outlook is new to it.
+   */
+  private List<ExternalEvent> seriesWithCancellations(Event master, TimeWindow window) throws VendorException {
+    Stamp stamp = Stamp.of(master);
+    List<OriginalStart> deleted = deletedOccurrences(master, stamp);
+    ExternalEvent series = mapper.toExternal(master, stamp, deleted);
+    List<ExternalEvent> events = new ArrayList<>();
+    events.add(series);
+    for (OriginalStart start : deleted) {
+      ExternalEvent cancelled = cancelledAt(series, start);
+      EntryTiming timing = cancelled.content().timing();
+      Instant begins = timing instanceof EntryTiming.Timed timed ? timed.start()
+          : ((EntryTiming.AllDay) timing).startDate().atStartOfDay(series.content().timeZone()).toInstant();
+      if (window.contains(begins)) {
+        events.add(cancelled);
+      }
+    }
+    return events;
+  }
+
   /** The occurrences the rule gives that Graph no longer has (deleted in Outlook or by an EXDATE of ours). */
   private List<OriginalStart> deletedOccurrences(Event master, Stamp stamp) throws VendorException {
     List<OriginalStart> expected = mapper.expectedOccurrences(master, stamp, clock.instant().plus(OPEN_SERIES_HORIZON));
@@ -405,7 +443,7 @@ final class OutlookCalendar implements ExternalCalendar {
    * A cancelled occurrence as it stands: gone with its series, live again if the series has it once more (its
    * times changed), else still cancelled, described by its series at its original time.
    */
-  private Optional<ExternalEvent> cancelledOccurrence(String id, OccurrenceOf occurrence) throws VendorException {
+  private Optional<ExternalEvent> cancelledOccurrence(OccurrenceOf occurrence) throws VendorException {
     Optional<Event> master = fetch(occurrence.seriesId());
     if (master.isEmpty()) {
       return Optional.empty();
@@ -415,11 +453,19 @@ final class OutlookCalendar implements ExternalCalendar {
     if (instance.isPresent()) {
       return read(instance.get().getId());
     }
-    EventContent series = mapper.toExternal(master.get(), Stamp.of(master.get()), List.of()).content();
-    EventContent cancelled = new EventContent(series.title(), series.description(), series.location(), timingAt(series.timing(), start),
-        series.timeZone(), List.of(), EntryStatus.CANCELLED, series.privateEvent());
-    return Optional.of(new ExternalEvent(id, id, master.get().getLastModifiedDateTime().toInstant(), cancelled,
-        Optional.of(occurrence), Stamp.of(master.get()).ownerTag(), true));
+    return Optional.of(cancelledAt(mapper.toExternal(master.get(), Stamp.of(master.get()), List.of()), start));
+  }
+
+  /** The occurrence of {@code series} that originally started at {@code start}, cancelled, named by its tombstone. */
+  private static ExternalEvent cancelledAt(ExternalEvent series, OriginalStart start) {
+    EventContent content = series.content();
+    EventContent cancelled = new EventContent(content.title(), content.description(), content.location(),
+        timingAt(content.timing(), start), content.timeZone(), List.of(), EntryStatus.CANCELLED,
+        content.privateEvent());
+    OccurrenceOf occurrence = start.of(series.id());
+    String id = Tombstones.ofOccurrence(occurrence);
+    return new ExternalEvent(id, id, series.lastModified(), cancelled, Optional.of(occurrence), series.ownerTag(),
+        true);
   }
 
   /** The timing of the occurrence that originally started at {@code start}: the series' length from there. */
