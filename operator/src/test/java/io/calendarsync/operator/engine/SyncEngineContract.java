@@ -454,6 +454,20 @@ abstract class SyncEngineContract {
     assertThat(fx.changeLogSize()).isEqualTo(changes + 1);
   }
 
+  @Test
+  void aSeriesTheUserDeletesIsDeletedOnThePlatformWithItsExceptions() throws Exception {
+    SyncTarget target = weeklySeriesWithAMovedAndACancelledOccurrence();
+    fx.sync(target);
+
+    fx.vendor.delete(fx.vendor.events().stream().filter(e -> fx.vendor.title(e).equals("Weekly")
+        && e.path("seriesMasterId").isMissingNode() && e.path("recurringEventId").isMissingNode())
+        .findFirst().orElseThrow().path("id").asText());
+    fx.sync(target);
+
+    assertThat(fx.entry("weekly").deleted()).isTrue();
+    assertThat(fx.entry("weekly-moved").deleted()).isTrue();
+  }
+
   /** An occurrence the series' own EXDATE line removes is cancelled on the platform already: it stays a line. */
   @Test
   void anOccurrenceTheSeriesExcludesIsNotCancelledAgainWhenTheUserDeletesAnother() throws Exception {
