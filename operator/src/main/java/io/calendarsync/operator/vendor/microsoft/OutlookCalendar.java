@@ -5,7 +5,6 @@ import com.microsoft.graph.models.EventCollectionResponse;
 import com.microsoft.graph.models.EventType;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.calendars.item.CalendarItemRequestBuilder;
-import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.events.item.EventItemRequestBuilder;
 import io.calendarsync.operator.store.EntryStatus;
 import io.calendarsync.operator.store.EntryTiming;
@@ -97,24 +96,26 @@ final class OutlookCalendar implements ExternalCalendar {
     Set<String> removed = new LinkedHashSet<>();
     Set<String> series = new LinkedHashSet<>();
     Map<String, String> individual = new LinkedHashMap<>();
-    DeltaGetResponse page = requests.execute(CALENDAR, common -> cursor.isPresent()
-        ? calendar().calendarView().delta().withUrl(cursor.get()).get(common::accept)
-        : calendar().calendarView().delta().get(config -> {
+    DeltaPage page = requests.execute(CALENDAR, common -> cursor.isPresent()
+        ? DeltaPage.get(graph.getRequestAdapter(), calendar().calendarView().delta().withUrl(cursor.get()),
+            common::accept)
+        : DeltaPage.get(graph.getRequestAdapter(), calendar().calendarView().delta(), config -> {
           common.accept(config);
           config.queryParameters.startDateTime = window.start().toString();
           config.queryParameters.endDateTime = window.end().toString();
         }));
     while (true) {
-      for (Event item : page.getValue() != null ? page.getValue() : List.<Event>of()) {
+      for (DeltaPage.Item item : page.items()) {
         sort(item, removed, series, individual);
       }
-      String next = page.getOdataNextLink();
+      String next = page.nextLink();
       if (next == null) {
         break;
       }
-      page = requests.execute(CALENDAR, common -> calendar().calendarView().delta().withUrl(next).get(common::accept));
+      page = requests.execute(CALENDAR, common -> DeltaPage.get(graph.getRequestAdapter(),
+          calendar().calendarView().delta().withUrl(next), common::accept));
     }
-    if (page.getOdataDeltaLink() == null) {
+    if (page.deltaLink() == null) {
       throw new VendorException(UNAVAILABLE, "Microsoft Graph ended the delta round without a delta link");
     }
     Map<String, Event> listed = cursor.isEmpty() ? stampedInstances(window) : Map.of();
@@ -159,7 +160,7 @@ final class OutlookCalendar implements ExternalCalendar {
         skipped += skip(id, e);
       }
     }
-    return new ChangeSet(changed, List.copyOf(removed), page.getOdataDeltaLink(), cursor.isEmpty(), skipped);
+    return new ChangeSet(changed, List.copyOf(removed), page.deltaLink(), cursor.isEmpty(), skipped);
   }
 
   /** The window's instances as {@code calendarView} lists them, with our stamp, by id; all pages. */
@@ -504,25 +505,25 @@ final class OutlookCalendar implements ExternalCalendar {
   }
 
   /** Files a delta item as removed, as (standing for) a series, or as an individual event with its change key. */
-  private static void sort(Event item, Set<String> removed, Set<String> series, Map<String, String> individual) {
-    if (item.getAdditionalData() != null && item.getAdditionalData().containsKey("@removed")) {
-      removed.add(item.getId());
+  private static void sort(DeltaPage.Item item, Set<String> removed, Set<String> series,
+      Map<String, String> individual) {
+    if (item.removed()) {
+      removed.add(item.id());
       return;
     }
-    EventType type = item.getType() != null ? item.getType() : EventType.SingleInstance;
-    switch (type) {
-      case SeriesMaster -> series.add(item.getId());
-      case Occurrence -> {
-        series.add(item.getSeriesMasterId());
-        if (Boolean.TRUE.equals(item.getIsCancelled())) {
-          individual.put(item.getId(), item.getChangeKey());
+    switch (item.type()) {
+      case "seriesMaster" -> series.add(item.id());
+      case "occurrence" -> {
+        series.add(item.seriesMasterId());
+        if (item.cancelled()) {
+          individual.put(item.id(), item.changeKey());
         }
       }
-      case Exception -> {
-        series.add(item.getSeriesMasterId());
-        individual.put(item.getId(), item.getChangeKey());
+      case "exception" -> {
+        series.add(item.seriesMasterId());
+        individual.put(item.id(), item.changeKey());
       }
-      default -> individual.put(item.getId(), item.getChangeKey());
+      default -> individual.put(item.id(), item.changeKey());
     }
   }
 
