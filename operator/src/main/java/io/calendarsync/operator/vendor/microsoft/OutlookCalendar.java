@@ -146,7 +146,9 @@ final class OutlookCalendar implements ExternalCalendar {
     }
     for (Map.Entry<String, String> reported : individual.entrySet()) {
       String id = reported.getKey();
-      if (reported.getValue() != null && reported.getValue().equals(heldVersions.get(id))) {
+      String heldVersion = heldVersions.get(id);
+      if (reported.getValue() != null && heldVersion != null
+          && reported.getValue().equals(EventVersion.changeKeyOf(heldVersion))) {
         continue;
       }
       try {
@@ -211,8 +213,10 @@ final class OutlookCalendar implements ExternalCalendar {
   }
 
   /**
-   * A PATCH of the fields the engine owns with {@code If-Match}, after checking the version on the event as read (a
-   * read is needed anyway: its kind, its attendees and its free/busy display decide what is written).
+   * One PATCH of the fields the engine owns with {@code If-Match} on the held change key: what else decides the write
+   * (a meeting is refused, a series stays one, the user's free/busy display and privacy are kept) is carried in the
+   * held {@link EventVersion}, and a 412 covers any change since. The event is read first only to cancel it (its
+   * series and original start name the tombstone) or when the held version predates those facts.
    */
   @Override
   public ExternalEvent update(String id, String ifMatchVersion, EventContent content, String ownerTag)
@@ -220,9 +224,20 @@ final class OutlookCalendar implements ExternalCalendar {
     if (Tombstones.isTombstone(id)) {
       return rewriteTombstone(id, content, ownerTag);
     }
+    Optional<EventVersion> held = EventVersion.parse(ifMatchVersion);
+    if (content.status() == EntryStatus.CANCELLED || held.isEmpty()) {
+      return readThenUpdate(id, ifMatchVersion, content, ownerTag);
+    }
+    refuseMeeting(id, held.get());
+    return patchHeld(id, held.get(), content, ownerTag);
+  }
+
+  private ExternalEvent readThenUpdate(String id, String ifMatchVersion, EventContent content, String ownerTag)
+      throws VendorException {
     Event current = fetch(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Graph event " + id + " does not exist"));
     requireVersion(current, ifMatchVersion);
-    refuseMeeting(current);
+    EventVersion shown = EventVersion.from(current);
+    refuseMeeting(id, shown);
     if (content.status() == EntryStatus.CANCELLED) {
       deleteEvent(id, ifMatchVersion);
       Optional<OccurrenceOf> occurrence = mapper.originalStart(current, Stamp.of(current))
@@ -230,10 +245,15 @@ final class OutlookCalendar implements ExternalCalendar {
           .map(start -> start.of(current.getSeriesMasterId()));
       return tombstone(occurrence.map(Tombstones::ofOccurrence).orElse(id), content, occurrence, ownerTag);
     }
-    if (current.getType() == EventType.SeriesMaster && content.recurrence().isEmpty()) {
+    return patchHeld(id, shown, content, ownerTag);
+  }
+
+  private ExternalEvent patchHeld(String id, EventVersion held, EventContent content, String ownerTag)
+      throws VendorException {
+    if (held.series() && content.recurrence().isEmpty()) {
       throw new VendorException(REJECTED, "Outlook cannot turn series " + id + " into a single event");
     }
-    Event written = patch(id, Optional.of(ifMatchVersion), content, ownerTag, current);
+    Event written = patch(id, Optional.of(held.changeKey()), content, ownerTag, held);
     if (written.getType() == EventType.SeriesMaster) {
       deleteExcludedOccurrences(id, content);
       return read(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Graph series " + id + " is gone"));
@@ -241,9 +261,16 @@ final class OutlookCalendar implements ExternalCalendar {
     return mapper.toExternal(written, Stamp.written(ownerTag, content.timeZone()), List.of());
   }
 
+  /** One DELETE with If-Match when the held version says the event is no meeting; an already deleted one counts. */
   @Override
   public void delete(String id, String ifMatchVersion) throws VendorException {
     if (Tombstones.isTombstone(id)) {
+      return;
+    }
+    Optional<EventVersion> held = ifMatchVersion != null ? EventVersion.parse(ifMatchVersion) : Optional.empty();
+    if (held.isPresent()) {
+      refuseMeeting(id, held.get());
+      deleteEvent(id, ifMatchVersion);
       return;
     }
     Optional<Event> current = fetch(id);
@@ -253,7 +280,7 @@ final class OutlookCalendar implements ExternalCalendar {
     if (ifMatchVersion != null) {
       requireVersion(current.get(), ifMatchVersion);
     }
-    refuseMeeting(current.get());
+    refuseMeeting(id, EventVersion.from(current.get()));
     deleteEvent(id, ifMatchVersion);
   }
 
@@ -261,7 +288,7 @@ final class OutlookCalendar implements ExternalCalendar {
       throws VendorException {
     Stamp stamp = Stamp.written(ownerTag, content.timeZone());
     Event created = requests.execute(CALENDAR, common -> {
-      Event event = mapper.write(content, stamp, null);
+      Event event = mapper.write(content, stamp, Optional.empty());
       event.setTransactionId(transactionId);
       return calendar().events().post(event, common::accept);
     });
@@ -281,7 +308,7 @@ final class OutlookCalendar implements ExternalCalendar {
       throws VendorException {
     Optional<Event> instance = findOccurrence(occurrence.seriesId(), OriginalStart.of(occurrence));
     if (instance.isPresent()) {
-      refuseMeeting(instance.get());
+      refuseMeeting(instance.get().getId(), EventVersion.from(instance.get()));
     }
     if (content.status() == EntryStatus.CANCELLED) {
       if (instance.isPresent()) {
@@ -291,7 +318,7 @@ final class OutlookCalendar implements ExternalCalendar {
     }
     Event target = instance.orElseThrow(() -> new VendorException(REJECTED, "series " + occurrence.seriesId()
         + " has no occurrence starting at " + OriginalStart.of(occurrence) + " (deleted, or moved away)"));
-    Event written = patch(target.getId(), Optional.empty(), content, ownerTag, target);
+    Event written = patch(target.getId(), Optional.empty(), content, ownerTag, EventVersion.from(target));
     return mapper.toExternal(written, Stamp.written(ownerTag, content.timeZone()), List.of());
   }
 
@@ -308,10 +335,11 @@ final class OutlookCalendar implements ExternalCalendar {
     return createEvent(Tombstones.singleEvent(id).orElseThrow(), content, ownerTag);
   }
 
-  private Event patch(String id, Optional<String> ifMatch, EventContent content, String ownerTag, Event current)
-      throws VendorException {
+  private Event patch(String id, Optional<String> ifMatch, EventContent content, String ownerTag,
+      EventVersion current) throws VendorException {
     Stamp stamp = Stamp.written(ownerTag, content.timeZone());
-    return requests.execute(EVENT, common -> item(id).patch(mapper.write(content, stamp, current), config -> {
+    return requests.execute(EVENT, common -> item(id).patch(mapper.write(content, stamp, Optional.of(current)),
+        config -> {
       common.accept(config);
       ifMatch.ifPresent(version -> config.headers.add("If-Match", etag(version)));
     }));
@@ -485,23 +513,22 @@ final class OutlookCalendar implements ExternalCalendar {
   }
 
   private static void requireVersion(Event current, String ifMatchVersion) throws VendorException {
-    if (!ifMatchVersion.equals(current.getChangeKey())) {
+    if (!EventVersion.changeKeyOf(ifMatchVersion).equals(current.getChangeKey())) {
       throw new VendorException(PRECONDITION_FAILED,
           "Graph event " + current.getId() + " changed since the version the engine holds");
     }
   }
 
-  private static void refuseMeeting(Event event) throws VendorException {
-    int attendees = event.getAttendees() != null ? event.getAttendees().size() : 0;
-    if (attendees > 0 && !Boolean.FALSE.equals(event.getIsOrganizer())) {
-      throw new VendorException(REJECTED, "Graph event " + event.getId() + " is a meeting with " + attendees
-          + " attendee(s): Outlook would send them an update, so it is left for its organizer to change in Outlook");
+  private static void refuseMeeting(String id, EventVersion event) throws VendorException {
+    if (event.meeting()) {
+      throw new VendorException(REJECTED, "Graph event " + id + " is a meeting with attendees: Outlook would send"
+          + " them an update, so it is left for its organizer to change in Outlook");
     }
   }
 
   /** Graph compares If-Match with the event's {@code @odata.etag}, which quotes the change key. */
-  private static String etag(String changeKey) {
-    return "W/\"" + changeKey + "\"";
+  private static String etag(String version) {
+    return "W/\"" + EventVersion.changeKeyOf(version) + "\"";
   }
 
   /** Files a delta item as removed, as (standing for) a series, or as an individual event with its change key. */
