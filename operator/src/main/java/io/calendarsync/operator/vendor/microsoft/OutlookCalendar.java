@@ -82,7 +82,9 @@ final class OutlookCalendar implements ExternalCalendar {
    * A calendarView delta round over the window: without a cursor the window's instances, with one what changed since
    * (anything that left the window, deleted or moved away, comes as {@code @removed}). Delta returns instances, not
    * series: a changed occurrence stands for its series, which is read once and reported as the master with its rule;
-   * exceptions and cancelled occurrences are reported as occurrences of it.
+   * exceptions and cancelled occurrences are reported as occurrences of it, and so are the series' deleted
+   * occurrences, as cancelled ones. An occurrence deleted in Outlook comes only as an {@code @removed} id no mapping
+   * names, so such an id makes the round read every series the engine holds.
    *
    * <p>Delta rounds carry no extended properties (Graph does not {@code $expand} on delta), so the payload lacks our
    * stamp: the owner tag that makes adoption possible and the IANA zone. A full listing therefore reads the window's
