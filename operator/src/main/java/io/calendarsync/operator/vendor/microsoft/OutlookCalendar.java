@@ -438,6 +438,9 @@ final class OutlookCalendar implements ExternalCalendar {
    * is recognised by its mapping, and one the person deleted in Outlook is new to it.
    */
   private List<ExternalEvent> seriesWithCancellations(Event master, TimeWindow window) throws VendorException {
+    if (master.getType() != EventType.SeriesMaster) {
+      return List.of(external(master));
+    }
     Stamp stamp = Stamp.of(master);
     List<OriginalStart> deleted = deletedOccurrences(master, stamp);
     ExternalEvent series = mapper.toExternal(master, stamp, deleted);
