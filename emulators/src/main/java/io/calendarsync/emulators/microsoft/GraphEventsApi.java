@@ -11,6 +11,7 @@ import io.calendarsync.emulators.http.Response;
 import io.calendarsync.emulators.http.Router;
 import io.calendarsync.emulators.oauth.BearerAuthenticator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,13 @@ final class GraphEventsApi {
     private final GraphCalendars calendars;
     private final BearerAuthenticator authenticator;
     private final String baseUrl;
+    private final GraphCollections collections;
 
     GraphEventsApi(GraphCalendars calendars, BearerAuthenticator authenticator, String baseUrl) {
         this.calendars = calendars;
         this.authenticator = authenticator;
         this.baseUrl = baseUrl;
+        this.collections = new GraphCollections(calendars.deltaStates(), baseUrl);
     }
 
     void register(Router router) {
@@ -94,10 +97,10 @@ final class GraphEventsApi {
     private Response list(Request request) {
         GraphReadOptions options = GraphReadOptions.from(request);
         Predicate<JsonNode> filter = filter(request.query("$filter").orElse(null));
-        List<ObjectNode> events = calendars.list(user(request), request.param("calendarId")).stream()
+        String user = user(request);
+        return page(request, options, () -> calendars.list(user, request.param("calendarId")).stream()
                 .filter(filter)
-                .toList();
-        return page(request, options, events, "events");
+                .toList(), "events");
     }
 
     private Response create(Request request) {
@@ -123,23 +126,26 @@ final class GraphEventsApi {
     private Response instances(Request request) {
         GraphReadOptions options = GraphReadOptions.from(request);
         TimeWindow window = TimeWindow.of(request);
-        List<ObjectNode> instances = calendars.instances(user(request), request.param("eventId"), window.from(),
-                window.to());
-        return page(request, options, instances, "events");
+        String user = user(request);
+        return page(request, options, () -> calendars.instances(user, request.param("eventId"), window.from(),
+                window.to()), "events");
     }
 
     private Response calendarView(Request request) {
         GraphReadOptions options = GraphReadOptions.from(request);
         TimeWindow window = TimeWindow.of(request);
-        List<ObjectNode> instances = calendars.view(user(request), request.param("calendarId"), window.from(),
-                        window.to())
-                .stream().map(GraphCalendars.Instance::body).toList();
-        return page(request, options, instances, "calendarView");
+        String user = user(request);
+        return page(request, options, () -> calendars.view(user, request.param("calendarId"), window.from(),
+                window.to()).stream().map(GraphCalendars.Instance::body).toList(), "calendarView");
     }
 
-    /** One page of stored events, rendered for the caller: only the page's events are rendered. */
-    private Response page(Request request, GraphReadOptions options, List<ObjectNode> items, String entitySet) {
-        ObjectNode body = GraphCollections.page(items, request, options, baseUrl,
+    /**
+     * One page of stored events, rendered for the caller: the collection is computed for the first page only, and
+     * only the page's events are rendered.
+     */
+    private Response page(Request request, GraphReadOptions options, Supplier<List<ObjectNode>> items,
+                          String entitySet) {
+        ObjectNode body = collections.page(items, request, options,
                 baseUrl + "/v1.0/$metadata#users('me')/" + entitySet, item -> GraphEventDocuments.render(item, options));
         return Response.json(body).withHeader("Preference-Applied", options.applied());
     }

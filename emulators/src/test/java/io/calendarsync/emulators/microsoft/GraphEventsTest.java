@@ -166,6 +166,28 @@ class GraphEventsTest {
         assertThat(found).extracting(Event::getSubject).containsExactly("ours");
     }
 
+    /** A next link pins what the first page listed: events written meanwhile neither appear nor shift the pages. */
+    @Test
+    void calendarViewPagesAreOneSnapshotWithTheFirstPagesQuery() {
+        for (int day = 6; day <= 8; day++) {
+            graph.me().events().post(event("day " + day, "2026-01-0" + day + "T09:00:00", "2026-01-0" + day + "T10:00:00",
+                    "UTC"));
+        }
+        var first = graph.me().calendarView().get(c -> {
+            c.queryParameters.startDateTime = "2026-01-01T00:00:00Z";
+            c.queryParameters.endDateTime = "2026-02-01T00:00:00Z";
+            c.queryParameters.top = 2;
+        });
+        graph.me().events().post(event("day 5", "2026-01-05T09:00:00", "2026-01-05T10:00:00", "UTC"));
+
+        var second = graph.me().calendarView().withUrl(first.getOdataNextLink()).get();
+
+        assertThat(first.getOdataNextLink()).contains("$skiptoken=").contains("startDateTime=");
+        assertThat(first.getValue()).extracting(Event::getSubject).containsExactly("day 6", "day 7");
+        assertThat(second.getValue()).extracting(Event::getSubject).containsExactly("day 8");
+        assertThat(second.getOdataNextLink()).isNull();
+    }
+
     @Test
     void recordsInvitationsForAttendeesOnNonDraftEvents() {
         graph.me().events().post(event("alone", "2026-01-06T09:00:00", "2026-01-06T10:00:00", "UTC"));

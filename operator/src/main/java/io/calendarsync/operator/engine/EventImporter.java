@@ -2,6 +2,7 @@ package io.calendarsync.operator.engine;
 
 import io.calendarsync.operator.store.EntryKey;
 import io.calendarsync.operator.store.EventMapping;
+import io.calendarsync.operator.store.Exdates;
 import io.calendarsync.operator.store.NewScheduleEntry;
 import io.calendarsync.operator.store.RecurrenceOverride;
 import io.calendarsync.operator.store.ScheduleEntry;
@@ -102,12 +103,27 @@ final class EventImporter {
         return;
       }
       override = ContentConversion.override(occurrence, series.get().entry().entryId());
+      if (event.cancelled() && alreadyCancelled(series.get().entry(), override)) {
+        return;
+      }
     }
     RecurrenceOverride seriesOverride = override;
     run.lock.inTransaction(tx -> {
       insert(tx, List.of(event), seriesOverride);
       return null;
     });
+  }
+
+  /**
+   * Whether the platform already holds this occurrence cancelled, or holds an exception for it that the calendar's
+   * cancellation must not silently replace. Graph keeps an occurrence removed by the series' own EXDATE lines as
+   * deleted, exactly like one the person deleted, so those come back as cancelled occurrences and change nothing;
+   * an exception still there (a conflict parked it) stays as it is.
+   */
+  private boolean alreadyCancelled(EntryKey seriesKey, RecurrenceOverride occurrence) {
+    return run.lock.inTransaction(tx -> tx.entries().find(seriesKey)
+        .filter(series -> Exdates.excludes(series.content(), occurrence)).isPresent()
+        || tx.entries().findException(seriesKey.tenant(), occurrence).isPresent());
   }
 
   /**

@@ -10,6 +10,7 @@ import io.calendarsync.operator.vendor.HeldVersions;
 import io.calendarsync.operator.vendor.VendorException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,11 +41,19 @@ final class InboundPass {
 
   /** Applies the changes since {@code cursor} and returns (and stores) the cursor that follows them. */
   String run(Optional<String> cursor) throws VendorException {
-    HeldVersions held = ids -> {
-      Map<String, String> versions = new HashMap<>();
-      run.lock.inTransaction(tx -> tx.mappings().findByExternalIds(run.provider, ids))
-          .forEach((id, mapping) -> versions.put(id, mapping.externalEtag()));
-      return versions;
+    HeldVersions held = new HeldVersions() {
+      @Override
+      public Map<String, String> of(Collection<String> ids) {
+        Map<String, String> versions = new HashMap<>();
+        run.lock.inTransaction(tx -> tx.mappings().findByExternalIds(run.provider, ids))
+            .forEach((id, mapping) -> versions.put(id, mapping.externalEtag()));
+        return versions;
+      }
+
+      @Override
+      public List<String> series() {
+        return run.lock.inTransaction(tx -> tx.mappings().findSeriesEventIds(run.provider));
+      }
     };
     ChangeSet changes;
     try {
@@ -58,15 +67,16 @@ final class InboundPass {
     }
     run.skipped(changes.skipped());
     Set<String> seen = new HashSet<>();
-    // Series before their exceptions, so an exception finds its series' mapping.
+    // Series before their exceptions, so an exception finds its series' mapping; removals before exceptions, so an
+    // exception deleted in the calendar is gone before its occurrence comes back cancelled.
     Map<Boolean, List<ExternalEvent>> byKind = changes.changed().stream()
         .collect(Collectors.partitioningBy(e -> e.occurrenceOf().isPresent()));
     apply(byKind.get(false), seen);
-    apply(byKind.get(true), seen);
     for (String removed : changes.removedIds()) {
       seen.add(removed);
       checkGone(removed);
     }
+    apply(byKind.get(true), seen);
     if (changes.fullListing()) {
       List<EventMapping> unseen = run.lock.inTransaction(tx -> tx.mappings().findByProvider(run.provider)).stream()
           .filter(m -> m.hasEvent() && !seen.contains(m.externalEventId()))

@@ -83,6 +83,29 @@ public final class EventMappingStore {
     });
   }
 
+  /**
+   * The external ids of the provider's events that are live series on the platform: the series whose occurrences a
+   * vendor may report only by their absence (Graph), and which are then read again.
+   */
+  public List<String> findSeriesEventIds(ProviderKey provider) {
+    return sql.run("list the series events of " + provider, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT m.external_event_id"
+          + " FROM calendar_sync.event_mappings m JOIN calendar_sync.schedule_entries e"
+          + " ON e.tenant = m.tenant AND e.entry_id = m.entry_id"
+          + " WHERE m.provider = ? AND m.external_event_id IS NOT NULL AND cardinality(e.recurrence) > 0"
+          + " AND e.deleted_at IS NULL ORDER BY m.external_event_id")) {
+        statement.setString(1, provider.toString());
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            ids.add(rows.getString(1));
+          }
+        }
+        return ids;
+      }
+    });
+  }
+
   /** All mappings of a provider, ordered by entry. */
   public List<EventMapping> findByProvider(ProviderKey provider) {
     return sql.run("list the mappings of " + provider, connection -> {

@@ -51,6 +51,21 @@ public final class ScheduleEntryStore {
     });
   }
 
+  /** The live exception of a series for one occurrence (there is at most one), if the platform has one. */
+  public Optional<ScheduleEntry> findException(String tenant, RecurrenceOverride occurrence) {
+    return sql.run("read the exception of " + tenant + "/" + occurrence.seriesEntryId(), connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+          + " FROM calendar_sync.schedule_entries WHERE tenant = ? AND series_entry_id = ? AND deleted_at IS NULL"
+          + " AND (original_start = ? OR original_start_date = ?)")) {
+        statement.setString(1, tenant);
+        statement.setString(2, occurrence.seriesEntryId());
+        setInstant(statement, 3, occurrence.originalStart());
+        setDate(statement, 4, occurrence.originalStartDate());
+        return single(statement);
+      }
+    });
+  }
+
   /**
    * The live entries a full sync of {@code userId}'s calendar needs for the window {@code [from, until)}: entries
    * assigned to the user that may occur in it, and every exception of such a series (an exception may unassign the

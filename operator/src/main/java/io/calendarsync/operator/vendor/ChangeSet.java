@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What changed in a calendar since a cursor (every page already fetched).
  *
- * @param changed events created or updated, and (Google) deleted ones as cancelled tombstones
+ * @param changed events created or updated, deleted ones as cancelled tombstones (Google), and the deleted
+ *     occurrences of series read in this round as cancelled occurrences (Graph)
  * @param removedIds ids the vendor reported as removed without content (Graph {@code @removed}); for Graph this
  *     includes events that merely left the window, so the engine checks existence before treating one as deleted
  * @param nextCursor the Google sync token or Graph delta link to pass next time

@@ -1,6 +1,7 @@
 package io.calendarsync.operator.vendor;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,4 +17,12 @@ public interface HeldVersions {
 
   /** The version last synced of each of these events the engine holds; events it does not hold are absent. */
   Map<String, String> of(Collection<String> eventIds);
+
+  /**
+   * The ids of the events the engine holds as series. A vendor that reports a deleted occurrence only as an unknown
+   * removed id (Graph) reads these series again to learn which occurrence it was. Holds none unless overridden.
+   */
+  default List<String> series() {
+    return List.of();
+  }
 }

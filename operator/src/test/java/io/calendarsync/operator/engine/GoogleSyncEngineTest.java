@@ -2,10 +2,8 @@ package io.calendarsync.operator.engine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.calendarsync.operator.store.EntryStatus;
 import io.calendarsync.operator.store.MappingStatus;
 import io.calendarsync.operator.sync.SyncResult;
-import io.calendarsync.operator.sync.SyncTarget;
 import io.calendarsync.operator.vendor.google.GoogleEmulatorFixture;
 import org.junit.jupiter.api.Test;
 
@@ -44,21 +42,6 @@ class GoogleSyncEngineTest extends SyncEngineContract {
         .satisfies(m -> assertThat(m.status()).isEqualTo(MappingStatus.SYNCED));
     assertThat(fx.sync(fx.bidirectional()).counts().getSkipped()).as("only what is reported again is skipped again")
         .isZero();
-  }
-
-  /** Google keeps an occurrence the user deletes as a cancelled instance of the series. */
-  @Test
-  void anOccurrenceTheUserDeletesBecomesACancelledExceptionOnThePlatform() throws Exception {
-    SyncTarget target = weeklySeriesWithAMovedAndACancelledOccurrence();
-    fx.sync(target);
-
-    fx.vendor.delete(fx.vendor.occurrences(JANUARY, MARCH).get(3).path("id").asText());
-    fx.sync(target);
-
-    assertThat(exceptionOf("2026-02-09T08:00:00Z").content().status()).isEqualTo(EntryStatus.CANCELLED);
-    long writes = fx.vendor.writes();
-    fx.sync(target);
-    assertThat(fx.vendor.writes()).isEqualTo(writes);
   }
 
   @Test

@@ -430,6 +430,65 @@ abstract class SyncEngineContract {
         Instant.parse("2026-02-02T15:00:00Z"), Instant.parse("2026-02-09T08:00:00Z"));
   }
 
+  /**
+   * An occurrence the user deletes in the calendar becomes a cancelled exception of the series on the platform (Google
+   * reports a cancelled instance, Graph only a removed id); the occurrence the platform cancelled itself comes back
+   * unchanged, so the platform gets that one change and the calendar nothing.
+   */
+  @Test
+  void anOccurrenceTheUserDeletesBecomesACancelledExceptionOnThePlatform() throws Exception {
+    SyncTarget target = weeklySeriesWithAMovedAndACancelledOccurrence();
+    fx.sync(target);
+    long changes = fx.changeLogSize();
+    long writes = fx.vendor.writes();
+
+    fx.vendor.delete(fx.vendor.occurrences(JANUARY, MARCH).get(3).path("id").asText());
+    SyncResult result = fx.sync(target);
+
+    assertThat(exceptionOf("2026-02-09T08:00:00Z").content().status()).isEqualTo(EntryStatus.CANCELLED);
+    assertThat(result.counts().getCreatedInternal()).isEqualTo(1);
+    assertThat(fx.changeLogSize()).as("the new exception is the platform's only change").isEqualTo(changes + 1);
+    assertThat(fx.entry("weekly-off").version()).as("our own cancellation is not written again").isEqualTo(1);
+    fx.sync(target);
+    assertThat(fx.vendor.writes()).as("nothing goes back to the calendar").isEqualTo(writes);
+    assertThat(fx.changeLogSize()).isEqualTo(changes + 1);
+  }
+
+  @Test
+  void aSeriesTheUserDeletesIsDeletedOnThePlatformWithItsExceptions() throws Exception {
+    SyncTarget target = weeklySeriesWithAMovedAndACancelledOccurrence();
+    fx.sync(target);
+
+    fx.vendor.delete(fx.vendor.events().stream().filter(e -> fx.vendor.title(e).equals("Weekly")
+        && e.path("seriesMasterId").isMissingNode() && e.path("recurringEventId").isMissingNode())
+        .findFirst().orElseThrow().path("id").asText());
+    fx.sync(target);
+
+    assertThat(fx.entry("weekly").deleted()).isTrue();
+    assertThat(fx.entry("weekly-moved").deleted()).isTrue();
+  }
+
+  /** An occurrence the series' own EXDATE line removes is cancelled on the platform already: it stays a line. */
+  @Test
+  void anOccurrenceTheSeriesExcludesIsNotCancelledAgainWhenTheUserDeletesAnother() throws Exception {
+    fx.platformSql("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, starts_at, ends_at, time_zone,"
+        + " recurrence, assignees) VALUES ('acme', 'weekly', 'Weekly', '2026-01-12T08:00:00Z', '2026-01-12T08:30:00Z',"
+        + " 'Europe/Berlin', '{\"RRULE:FREQ=WEEKLY;COUNT=5\",\"EXDATE;TZID=Europe/Berlin:20260126T090000\"}',"
+        + " '{alice}')");
+    SyncTarget target = fx.bidirectional();
+    fx.sync(target);
+    assertThat(fx.vendor.occurrences(JANUARY, MARCH)).extracting(fx.vendor::start).containsExactly(
+        Instant.parse("2026-01-12T08:00:00Z"), Instant.parse("2026-01-19T08:00:00Z"),
+        Instant.parse("2026-02-02T08:00:00Z"), Instant.parse("2026-02-09T08:00:00Z"));
+
+    fx.vendor.delete(fx.vendor.occurrences(JANUARY, MARCH).get(1).path("id").asText());
+    fx.sync(target);
+
+    assertThat(exceptionOf("2026-01-19T08:00:00Z").content().status()).isEqualTo(EntryStatus.CANCELLED);
+    assertThat(fx.database.store().entries().findAssigned(EngineFixture.TENANT, EngineFixture.USER_ID, JANUARY, MARCH))
+        .as("the series and the one new exception").hasSize(2);
+  }
+
   /** Weekly on Mondays 09:00 Berlin, five times from 12 January; the 19th moved to 14:00, the 26th cancelled. */
   protected SyncTarget weeklySeriesWithAMovedAndACancelledOccurrence() {
     fx.platformSql("INSERT INTO calendar_sync.schedule_entries (tenant, entry_id, title, starts_at, ends_at, time_zone,"

@@ -63,17 +63,18 @@ final class GraphEventMapper {
         blankToNull(event.getLocation() != null ? event.getLocation().getDisplayName() : null),
         timing(event), zone, recurrence(event, zone, deleted), status(event), isPrivate(event.getSensitivity()));
     Optional<OccurrenceOf> occurrence = occurrenceOf(event, zone);
-    return new ExternalEvent(event.getId(), event.getChangeKey(),
+    return new ExternalEvent(event.getId(), EventVersion.from(event).value(),
         event.getLastModifiedDateTime() != null ? event.getLastModifiedDateTime().toInstant() : null, content,
         occurrence, stamp.ownerTag(), occurrence.isPresent() && Boolean.TRUE.equals(event.getIsCancelled()));
   }
 
   /**
-   * A new event, or the changes to {@code current} (null for a create), with the fields the engine owns: subject,
+   * A new event, or the changes to an event that shows {@code current} (empty for a create), with the fields the
+   * engine owns: subject,
    * body as text, location, times in the zone's Windows name, all-day, free/busy, privacy, our stamp and, for a
    * series, its pattern. A new model on every call: the SDK sends a model's fields only once.
    */
-  Event write(EventContent content, Stamp stamp, Event current) throws VendorException {
+  Event write(EventContent content, Stamp stamp, Optional<EventVersion> current) throws VendorException {
     String windowsZone = GraphTimeZones.windowsName(content.timeZone());
     ZoneId wireZone = GraphTimeZones.zoneOf(windowsZone).orElse(ZoneOffset.UTC);
     Event event = new Event();
@@ -215,23 +216,23 @@ final class GraphEventMapper {
     return event.getShowAs() == FreeBusyStatus.Tentative ? EntryStatus.TENTATIVE : EntryStatus.CONFIRMED;
   }
 
-  private static Optional<FreeBusyStatus> showAs(EntryStatus status, Event current) {
-    boolean tentativeNow = current != null && current.getShowAs() == FreeBusyStatus.Tentative;
+  private static Optional<FreeBusyStatus> showAs(EntryStatus status, Optional<EventVersion> current) {
+    boolean tentativeNow = current.filter(EventVersion::tentative).isPresent();
     if (status == EntryStatus.TENTATIVE) {
       return tentativeNow ? Optional.empty() : Optional.of(FreeBusyStatus.Tentative);
     }
-    return current == null || tentativeNow ? Optional.of(FreeBusyStatus.Busy) : Optional.empty();
+    return current.isEmpty() || tentativeNow ? Optional.of(FreeBusyStatus.Busy) : Optional.empty();
   }
 
   private static boolean isPrivate(Sensitivity sensitivity) {
     return sensitivity == Sensitivity.Private || sensitivity == Sensitivity.Confidential;
   }
 
-  private static Optional<Sensitivity> sensitivity(boolean privateEvent, Event current) {
+  private static Optional<Sensitivity> sensitivity(boolean privateEvent, Optional<EventVersion> current) {
     if (privateEvent) {
       return Optional.of(Sensitivity.Private);
     }
-    return current == null || isPrivate(current.getSensitivity()) ? Optional.of(Sensitivity.Normal) : Optional.empty();
+    return current.isEmpty() || current.get().privately() ? Optional.of(Sensitivity.Normal) : Optional.empty();
   }
 
   private static DateTimeTimeZone dateTime(LocalDateTime local, String windowsZone) {

@@ -5,7 +5,6 @@ import com.microsoft.graph.models.EventCollectionResponse;
 import com.microsoft.graph.models.EventType;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.calendars.item.CalendarItemRequestBuilder;
-import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaGetResponse;
 import com.microsoft.graph.users.item.events.item.EventItemRequestBuilder;
 import io.calendarsync.operator.store.EntryStatus;
 import io.calendarsync.operator.store.EntryTiming;
@@ -83,7 +82,9 @@ final class OutlookCalendar implements ExternalCalendar {
    * A calendarView delta round over the window: without a cursor the window's instances, with one what changed since
    * (anything that left the window, deleted or moved away, comes as {@code @removed}). Delta returns instances, not
    * series: a changed occurrence stands for its series, which is read once and reported as the master with its rule;
-   * exceptions and cancelled occurrences are reported as occurrences of it.
+   * exceptions and cancelled occurrences are reported as occurrences of it, and so are the series' deleted
+   * occurrences, as cancelled ones. An occurrence deleted in Outlook comes only as an {@code @removed} id no mapping
+   * names, so such an id makes the round read every series the engine holds.
    *
    * <p>Delta rounds carry no extended properties (Graph does not {@code $expand} on delta), so the payload lacks our
    * stamp: the owner tag that makes adoption possible and the IANA zone. A full listing therefore reads the window's
@@ -97,40 +98,59 @@ final class OutlookCalendar implements ExternalCalendar {
     Set<String> removed = new LinkedHashSet<>();
     Set<String> series = new LinkedHashSet<>();
     Map<String, String> individual = new LinkedHashMap<>();
-    DeltaGetResponse page = requests.execute(CALENDAR, common -> cursor.isPresent()
-        ? calendar().calendarView().delta().withUrl(cursor.get()).get(common::accept)
-        : calendar().calendarView().delta().get(config -> {
+    DeltaPage page = requests.execute(CALENDAR, common -> cursor.isPresent()
+        ? DeltaPage.get(graph.getRequestAdapter(), calendar().calendarView().delta().withUrl(cursor.get()),
+            common::accept)
+        : DeltaPage.get(graph.getRequestAdapter(), calendar().calendarView().delta(), config -> {
           common.accept(config);
           config.queryParameters.startDateTime = window.start().toString();
           config.queryParameters.endDateTime = window.end().toString();
         }));
     while (true) {
-      for (Event item : page.getValue() != null ? page.getValue() : List.<Event>of()) {
+      for (DeltaPage.Item item : page.items()) {
         sort(item, removed, series, individual);
       }
-      String next = page.getOdataNextLink();
+      String next = page.nextLink();
       if (next == null) {
         break;
       }
-      page = requests.execute(CALENDAR, common -> calendar().calendarView().delta().withUrl(next).get(common::accept));
+      page = requests.execute(CALENDAR, common -> DeltaPage.get(graph.getRequestAdapter(),
+          calendar().calendarView().delta().withUrl(next), common::accept));
     }
-    if (page.getOdataDeltaLink() == null) {
+    if (page.deltaLink() == null) {
       throw new VendorException(UNAVAILABLE, "Microsoft Graph ended the delta round without a delta link");
     }
     Map<String, Event> listed = cursor.isEmpty() ? stampedInstances(window) : Map.of();
-    Map<String, String> heldVersions = cursor.isPresent() ? held.of(individual.keySet()) : Map.of();
+    Map<String, String> heldVersions = Map.of();
+    if (cursor.isPresent()) {
+      Set<String> asked = new HashSet<>(individual.keySet());
+      asked.addAll(removed);
+      heldVersions = held.of(asked);
+      if (!heldVersions.keySet().containsAll(removed)) {
+        // An id no mapping names left the window: maybe an occurrence deleted in Outlook, which Graph reports by its
+        // id alone. The series we hold are read again; their deleted occurrences follow as cancelled ones.
+        series.addAll(held.series());
+      }
+    }
     List<ExternalEvent> changed = new ArrayList<>();
     int skipped = 0;
     for (String id : series) {
       try {
-        read(id).ifPresent(changed::add);
+        Optional<Event> master = fetch(id);
+        if (master.isPresent()) {
+          changed.addAll(seriesWithCancellations(master.get(), window));
+        } else {
+          removed.add(id);
+        }
       } catch (VendorException e) {
         skipped += skip(id, e);
       }
     }
     for (Map.Entry<String, String> reported : individual.entrySet()) {
       String id = reported.getKey();
-      if (reported.getValue() != null && reported.getValue().equals(heldVersions.get(id))) {
+      String heldVersion = heldVersions.get(id);
+      if (reported.getValue() != null && heldVersion != null
+          && reported.getValue().equals(EventVersion.changeKeyOf(heldVersion))) {
         continue;
       }
       try {
@@ -144,7 +164,7 @@ final class OutlookCalendar implements ExternalCalendar {
         skipped += skip(id, e);
       }
     }
-    return new ChangeSet(changed, List.copyOf(removed), page.getOdataDeltaLink(), cursor.isEmpty(), skipped);
+    return new ChangeSet(changed, List.copyOf(removed), page.deltaLink(), cursor.isEmpty(), skipped);
   }
 
   /** The window's instances as {@code calendarView} lists them, with our stamp, by id; all pages. */
@@ -172,7 +192,7 @@ final class OutlookCalendar implements ExternalCalendar {
   public Optional<ExternalEvent> get(String id) throws VendorException {
     if (Tombstones.isTombstone(id)) {
       Optional<OccurrenceOf> occurrence = Tombstones.occurrence(id);
-      return occurrence.isPresent() ? cancelledOccurrence(id, occurrence.get()) : Optional.empty();
+      return occurrence.isPresent() ? cancelledOccurrence(occurrence.get()) : Optional.empty();
     }
     return read(id);
   }
@@ -195,8 +215,10 @@ final class OutlookCalendar implements ExternalCalendar {
   }
 
   /**
-   * A PATCH of the fields the engine owns with {@code If-Match}, after checking the version on the event as read (a
-   * read is needed anyway: its kind, its attendees and its free/busy display decide what is written).
+   * One PATCH of the fields the engine owns with {@code If-Match} on the held change key: what else decides the write
+   * (a meeting is refused, a series stays one, the user's free/busy display and privacy are kept) is carried in the
+   * held {@link EventVersion}, and a 412 covers any change since. The event is read first only to cancel it (its
+   * series and original start name the tombstone) or when the held version predates those facts.
    */
   @Override
   public ExternalEvent update(String id, String ifMatchVersion, EventContent content, String ownerTag)
@@ -204,9 +226,20 @@ final class OutlookCalendar implements ExternalCalendar {
     if (Tombstones.isTombstone(id)) {
       return rewriteTombstone(id, content, ownerTag);
     }
+    Optional<EventVersion> held = EventVersion.parse(ifMatchVersion);
+    if (content.status() == EntryStatus.CANCELLED || held.isEmpty()) {
+      return readThenUpdate(id, ifMatchVersion, content, ownerTag);
+    }
+    refuseMeeting(id, held.get());
+    return patchHeld(id, held.get(), content, ownerTag);
+  }
+
+  private ExternalEvent readThenUpdate(String id, String ifMatchVersion, EventContent content, String ownerTag)
+      throws VendorException {
     Event current = fetch(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Graph event " + id + " does not exist"));
     requireVersion(current, ifMatchVersion);
-    refuseMeeting(current);
+    EventVersion shown = EventVersion.from(current);
+    refuseMeeting(id, shown);
     if (content.status() == EntryStatus.CANCELLED) {
       deleteEvent(id, ifMatchVersion);
       Optional<OccurrenceOf> occurrence = mapper.originalStart(current, Stamp.of(current))
@@ -214,10 +247,15 @@ final class OutlookCalendar implements ExternalCalendar {
           .map(start -> start.of(current.getSeriesMasterId()));
       return tombstone(occurrence.map(Tombstones::ofOccurrence).orElse(id), content, occurrence, ownerTag);
     }
-    if (current.getType() == EventType.SeriesMaster && content.recurrence().isEmpty()) {
+    return patchHeld(id, shown, content, ownerTag);
+  }
+
+  private ExternalEvent patchHeld(String id, EventVersion held, EventContent content, String ownerTag)
+      throws VendorException {
+    if (held.series() && content.recurrence().isEmpty()) {
       throw new VendorException(REJECTED, "Outlook cannot turn series " + id + " into a single event");
     }
-    Event written = patch(id, Optional.of(ifMatchVersion), content, ownerTag, current);
+    Event written = patch(id, Optional.of(held.changeKey()), content, ownerTag, held);
     if (written.getType() == EventType.SeriesMaster) {
       deleteExcludedOccurrences(id, content);
       return read(id).orElseThrow(() -> new VendorException(NOT_FOUND, "Graph series " + id + " is gone"));
@@ -225,9 +263,16 @@ final class OutlookCalendar implements ExternalCalendar {
     return mapper.toExternal(written, Stamp.written(ownerTag, content.timeZone()), List.of());
   }
 
+  /** One DELETE with If-Match when the held version says the event is no meeting; an already deleted one counts. */
   @Override
   public void delete(String id, String ifMatchVersion) throws VendorException {
     if (Tombstones.isTombstone(id)) {
+      return;
+    }
+    Optional<EventVersion> held = ifMatchVersion != null ? EventVersion.parse(ifMatchVersion) : Optional.empty();
+    if (held.isPresent()) {
+      refuseMeeting(id, held.get());
+      deleteEvent(id, ifMatchVersion);
       return;
     }
     Optional<Event> current = fetch(id);
@@ -237,7 +282,7 @@ final class OutlookCalendar implements ExternalCalendar {
     if (ifMatchVersion != null) {
       requireVersion(current.get(), ifMatchVersion);
     }
-    refuseMeeting(current.get());
+    refuseMeeting(id, EventVersion.from(current.get()));
     deleteEvent(id, ifMatchVersion);
   }
 
@@ -245,7 +290,7 @@ final class OutlookCalendar implements ExternalCalendar {
       throws VendorException {
     Stamp stamp = Stamp.written(ownerTag, content.timeZone());
     Event created = requests.execute(CALENDAR, common -> {
-      Event event = mapper.write(content, stamp, null);
+      Event event = mapper.write(content, stamp, Optional.empty());
       event.setTransactionId(transactionId);
       return calendar().events().post(event, common::accept);
     });
@@ -265,7 +310,7 @@ final class OutlookCalendar implements ExternalCalendar {
       throws VendorException {
     Optional<Event> instance = findOccurrence(occurrence.seriesId(), OriginalStart.of(occurrence));
     if (instance.isPresent()) {
-      refuseMeeting(instance.get());
+      refuseMeeting(instance.get().getId(), EventVersion.from(instance.get()));
     }
     if (content.status() == EntryStatus.CANCELLED) {
       if (instance.isPresent()) {
@@ -275,7 +320,7 @@ final class OutlookCalendar implements ExternalCalendar {
     }
     Event target = instance.orElseThrow(() -> new VendorException(REJECTED, "series " + occurrence.seriesId()
         + " has no occurrence starting at " + OriginalStart.of(occurrence) + " (deleted, or moved away)"));
-    Event written = patch(target.getId(), Optional.empty(), content, ownerTag, target);
+    Event written = patch(target.getId(), Optional.empty(), content, ownerTag, EventVersion.from(target));
     return mapper.toExternal(written, Stamp.written(ownerTag, content.timeZone()), List.of());
   }
 
@@ -292,10 +337,11 @@ final class OutlookCalendar implements ExternalCalendar {
     return createEvent(Tombstones.singleEvent(id).orElseThrow(), content, ownerTag);
   }
 
-  private Event patch(String id, Optional<String> ifMatch, EventContent content, String ownerTag, Event current)
-      throws VendorException {
+  private Event patch(String id, Optional<String> ifMatch, EventContent content, String ownerTag,
+      EventVersion current) throws VendorException {
     Stamp stamp = Stamp.written(ownerTag, content.timeZone());
-    return requests.execute(EVENT, common -> item(id).patch(mapper.write(content, stamp, current), config -> {
+    return requests.execute(EVENT, common -> item(id).patch(mapper.write(content, stamp, Optional.of(current)),
+        config -> {
       common.accept(config);
       ifMatch.ifPresent(version -> config.headers.add("If-Match", etag(version)));
     }));
@@ -386,6 +432,32 @@ final class OutlookCalendar implements ExternalCalendar {
     return mapper.toExternal(event, stamp, deleted);
   }
 
+  /**
+   * A series as the port sees it, followed by its deleted occurrences in the window as cancelled occurrences, as
+   * Google reports them: named by {@link Tombstones#ofOccurrence tombstone} ids, so one the engine cancelled itself
+   * is recognised by its mapping, and one the person deleted in Outlook is new to it.
+   */
+  private List<ExternalEvent> seriesWithCancellations(Event master, TimeWindow window) throws VendorException {
+    if (master.getType() != EventType.SeriesMaster) {
+      return List.of(external(master));
+    }
+    Stamp stamp = Stamp.of(master);
+    List<OriginalStart> deleted = deletedOccurrences(master, stamp);
+    ExternalEvent series = mapper.toExternal(master, stamp, deleted);
+    List<ExternalEvent> events = new ArrayList<>();
+    events.add(series);
+    for (OriginalStart start : deleted) {
+      ExternalEvent cancelled = cancelledAt(series, start);
+      EntryTiming timing = cancelled.content().timing();
+      Instant begins = timing instanceof EntryTiming.Timed timed ? timed.start()
+          : ((EntryTiming.AllDay) timing).startDate().atStartOfDay(series.content().timeZone()).toInstant();
+      if (window.contains(begins)) {
+        events.add(cancelled);
+      }
+    }
+    return events;
+  }
+
   /** The occurrences the rule gives that Graph no longer has (deleted in Outlook or by an EXDATE of ours). */
   private List<OriginalStart> deletedOccurrences(Event master, Stamp stamp) throws VendorException {
     List<OriginalStart> expected = mapper.expectedOccurrences(master, stamp, clock.instant().plus(OPEN_SERIES_HORIZON));
@@ -405,7 +477,7 @@ final class OutlookCalendar implements ExternalCalendar {
    * A cancelled occurrence as it stands: gone with its series, live again if the series has it once more (its
    * times changed), else still cancelled, described by its series at its original time.
    */
-  private Optional<ExternalEvent> cancelledOccurrence(String id, OccurrenceOf occurrence) throws VendorException {
+  private Optional<ExternalEvent> cancelledOccurrence(OccurrenceOf occurrence) throws VendorException {
     Optional<Event> master = fetch(occurrence.seriesId());
     if (master.isEmpty()) {
       return Optional.empty();
@@ -415,11 +487,19 @@ final class OutlookCalendar implements ExternalCalendar {
     if (instance.isPresent()) {
       return read(instance.get().getId());
     }
-    EventContent series = mapper.toExternal(master.get(), Stamp.of(master.get()), List.of()).content();
-    EventContent cancelled = new EventContent(series.title(), series.description(), series.location(), timingAt(series.timing(), start),
-        series.timeZone(), List.of(), EntryStatus.CANCELLED, series.privateEvent());
-    return Optional.of(new ExternalEvent(id, id, master.get().getLastModifiedDateTime().toInstant(), cancelled,
-        Optional.of(occurrence), Stamp.of(master.get()).ownerTag(), true));
+    return Optional.of(cancelledAt(mapper.toExternal(master.get(), Stamp.of(master.get()), List.of()), start));
+  }
+
+  /** The occurrence of {@code series} that originally started at {@code start}, cancelled, named by its tombstone. */
+  private static ExternalEvent cancelledAt(ExternalEvent series, OriginalStart start) {
+    EventContent content = series.content();
+    EventContent cancelled = new EventContent(content.title(), content.description(), content.location(),
+        timingAt(content.timing(), start), content.timeZone(), List.of(), EntryStatus.CANCELLED,
+        content.privateEvent());
+    OccurrenceOf occurrence = start.of(series.id());
+    String id = Tombstones.ofOccurrence(occurrence);
+    return new ExternalEvent(id, id, series.lastModified(), cancelled, Optional.of(occurrence), series.ownerTag(),
+        true);
   }
 
   /** The timing of the occurrence that originally started at {@code start}: the series' length from there. */
@@ -438,45 +518,44 @@ final class OutlookCalendar implements ExternalCalendar {
   }
 
   private static void requireVersion(Event current, String ifMatchVersion) throws VendorException {
-    if (!ifMatchVersion.equals(current.getChangeKey())) {
+    if (!EventVersion.changeKeyOf(ifMatchVersion).equals(current.getChangeKey())) {
       throw new VendorException(PRECONDITION_FAILED,
           "Graph event " + current.getId() + " changed since the version the engine holds");
     }
   }
 
-  private static void refuseMeeting(Event event) throws VendorException {
-    int attendees = event.getAttendees() != null ? event.getAttendees().size() : 0;
-    if (attendees > 0 && !Boolean.FALSE.equals(event.getIsOrganizer())) {
-      throw new VendorException(REJECTED, "Graph event " + event.getId() + " is a meeting with " + attendees
-          + " attendee(s): Outlook would send them an update, so it is left for its organizer to change in Outlook");
+  private static void refuseMeeting(String id, EventVersion event) throws VendorException {
+    if (event.meeting()) {
+      throw new VendorException(REJECTED, "Graph event " + id + " is a meeting with attendees: Outlook would send"
+          + " them an update, so it is left for its organizer to change in Outlook");
     }
   }
 
   /** Graph compares If-Match with the event's {@code @odata.etag}, which quotes the change key. */
-  private static String etag(String changeKey) {
-    return "W/\"" + changeKey + "\"";
+  private static String etag(String version) {
+    return "W/\"" + EventVersion.changeKeyOf(version) + "\"";
   }
 
   /** Files a delta item as removed, as (standing for) a series, or as an individual event with its change key. */
-  private static void sort(Event item, Set<String> removed, Set<String> series, Map<String, String> individual) {
-    if (item.getAdditionalData() != null && item.getAdditionalData().containsKey("@removed")) {
-      removed.add(item.getId());
+  private static void sort(DeltaPage.Item item, Set<String> removed, Set<String> series,
+      Map<String, String> individual) {
+    if (item.removed()) {
+      removed.add(item.id());
       return;
     }
-    EventType type = item.getType() != null ? item.getType() : EventType.SingleInstance;
-    switch (type) {
-      case SeriesMaster -> series.add(item.getId());
-      case Occurrence -> {
-        series.add(item.getSeriesMasterId());
-        if (Boolean.TRUE.equals(item.getIsCancelled())) {
-          individual.put(item.getId(), item.getChangeKey());
+    switch (item.type()) {
+      case "seriesMaster" -> series.add(item.id());
+      case "occurrence" -> {
+        series.add(item.seriesMasterId());
+        if (item.cancelled()) {
+          individual.put(item.id(), item.changeKey());
         }
       }
-      case Exception -> {
-        series.add(item.getSeriesMasterId());
-        individual.put(item.getId(), item.getChangeKey());
+      case "exception" -> {
+        series.add(item.seriesMasterId());
+        individual.put(item.id(), item.changeKey());
       }
-      default -> individual.put(item.getId(), item.getChangeKey());
+      default -> individual.put(item.id(), item.changeKey());
     }
   }
 

@@ -1,15 +1,11 @@
 package io.calendarsync.operator.vendor.microsoft;
 
+import io.calendarsync.operator.store.Exdates;
 import io.calendarsync.operator.vendor.VendorException;
 
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -69,41 +65,13 @@ record SeriesLines(String rrule, List<OriginalStart> excluded) {
         .toList();
   }
 
-  private static List<OriginalStart> exdates(String line, ZoneId seriesZone, boolean allDay) throws VendorException {
-    int colon = line.indexOf(':');
-    ZoneId zone = seriesZone;
-    for (String parameter : line.substring(0, colon).split(";")) {
-      if (parameter.toUpperCase(Locale.ROOT).startsWith("TZID=")) {
-        zone = zone(parameter.substring(5), line);
-      }
-    }
-    List<OriginalStart> starts = new ArrayList<>();
-    for (String value : line.substring(colon + 1).split(",")) {
-      starts.add(start(value.strip(), zone, allDay, line));
-    }
-    return starts;
-  }
-
-  private static OriginalStart start(String value, ZoneId zone, boolean allDay, String line) throws VendorException {
+  private static List<OriginalStart> exdates(String line, ZoneId zone, boolean allDay) throws VendorException {
     try {
-      if (value.length() == 8) {
-        LocalDate date = LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE);
-        return allDay ? new OriginalStart(null, date) : new OriginalStart(date.atStartOfDay(zone).toInstant(), null);
-      }
-      boolean utc = value.endsWith("Z");
-      LocalDateTime local = LocalDateTime.parse(utc ? value.substring(0, value.length() - 1) : value, LOCAL_STAMP);
-      Instant instant = local.atZone(utc ? ZoneOffset.UTC : zone).toInstant();
-      return allDay ? new OriginalStart(null, LocalDate.ofInstant(instant, zone)) : new OriginalStart(instant, null);
-    } catch (DateTimeParseException e) {
-      throw new VendorException(REJECTED, "invalid date '" + value + "' in '" + line + "'");
-    }
-  }
-
-  private static ZoneId zone(String name, String line) throws VendorException {
-    try {
-      return ZoneId.of(name.replace("\"", ""));
-    } catch (DateTimeException e) {
-      throw new VendorException(REJECTED, "unknown time zone '" + name + "' in '" + line + "'");
+      return allDay
+          ? Exdates.dates(List.of(line), zone).stream().map(date -> new OriginalStart(null, date)).toList()
+          : Exdates.times(List.of(line), zone).stream().map(time -> new OriginalStart(time, null)).toList();
+    } catch (IllegalArgumentException e) {
+      throw new VendorException(REJECTED, e.getMessage());
     }
   }
 
