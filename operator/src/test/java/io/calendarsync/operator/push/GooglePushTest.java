@@ -12,8 +12,6 @@ import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.emulators.http.Fault;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -29,19 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Google watch channels end to end: opened, pushed through, renewed with overlap, stopped. */
-class GooglePushTest {
-
-  private static PushFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = new PushFixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fixture.close();
-  }
+class GooglePushTest extends PushSystemTest {
 
   private String onlyChannel(CalendarProvider provider) {
     List<String> channels = fixture.googleChannels(provider);

@@ -5,8 +5,6 @@ import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.Vendor;
 import io.calendarsync.emulators.http.Fault;
 import io.calendarsync.emulators.microsoft.GraphSubscription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Graph subscriptions end to end: created, pushed through, renewed in place, recreated, and each lifecycle event. */
-class GraphPushTest {
-
-  private static PushFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = new PushFixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fixture.close();
-  }
+class GraphPushTest extends PushSystemTest {
 
   private GraphSubscription onlySubscription(CalendarProvider provider) {
     List<GraphSubscription> subscriptions = fixture.subscriptions(provider);

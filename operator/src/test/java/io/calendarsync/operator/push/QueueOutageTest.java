@@ -3,8 +3,6 @@ package io.calendarsync.operator.push;
 import io.calendarsync.api.redis.VendorName;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.api.v1alpha1.Vendor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,19 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Redis goes away and comes back empty: syncs go on without push, and push comes back by itself. */
-class QueueOutageTest {
-
-  private static PushFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = new PushFixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    fixture.close();
-  }
+class QueueOutageTest extends PushSystemTest {
 
   @Test
   void withRedisDownSyncsGoOnAsQueueUnavailableAndPushRecoversOnceItIsBack() throws Exception {
