@@ -1,19 +1,10 @@
 package io.calendarsync.operator.vendor.microsoft;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.users.item.calendars.item.calendarview.delta.DeltaRequestBuilder;
 import com.microsoft.kiota.RequestAdapter;
-import com.microsoft.kiota.RequestInformation;
-import com.microsoft.kiota.serialization.Parsable;
-import com.microsoft.kiota.serialization.ParsableFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,8 +18,6 @@ import java.util.function.Consumer;
  * @param deltaLink the cursor for the next round, on the last page only
  */
 record DeltaPage(List<Item> items, String nextLink, String deltaLink) {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * A delta item: removed (only its id is known) or an instance of the view.
@@ -44,14 +33,7 @@ record DeltaPage(List<Item> items, String nextLink, String deltaLink) {
   /** Sends the request the builder describes and reads its answer; errors surface as the SDK's (ODataError). */
   static DeltaPage get(RequestAdapter adapter, DeltaRequestBuilder builder,
       Consumer<DeltaRequestBuilder.GetRequestConfiguration> config) {
-    RequestInformation request = builder.toGetRequestInformation(config);
-    HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
-    errors.put("XXX", ODataError::createFromDiscriminatorValue);
-    try (InputStream body = adapter.sendPrimitive(request, errors, InputStream.class)) {
-      return parse(JSON.readTree(body));
-    } catch (IOException e) {
-      throw new UncheckedIOException("unreadable delta page from Microsoft Graph", e);
-    }
+    return parse(GraphJson.get(adapter, builder.toGetRequestInformation(config)));
   }
 
   static DeltaPage parse(JsonNode page) {

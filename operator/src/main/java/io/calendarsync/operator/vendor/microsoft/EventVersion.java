@@ -24,10 +24,13 @@ record EventVersion(String changeKey, boolean meeting, boolean series, boolean t
 
   /** What the event shows now. */
   static EventVersion from(Event event) {
-    int attendees = event.getAttendees() != null ? event.getAttendees().size() : 0;
-    return new EventVersion(event.getChangeKey(), attendees > 0 && !Boolean.FALSE.equals(event.getIsOrganizer()),
-        event.getType() == EventType.SeriesMaster, event.getShowAs() == FreeBusyStatus.Tentative,
-        event.getSensitivity() == Sensitivity.Private || event.getSensitivity() == Sensitivity.Confidential);
+    return from(EventFields.of(event));
+  }
+
+  static EventVersion from(EventFields event) {
+    return new EventVersion(event.changeKey(), event.attendees() > 0 && !Boolean.FALSE.equals(event.organizer()),
+        event.type() == EventType.SeriesMaster, event.showAs() == FreeBusyStatus.Tentative,
+        event.sensitivity() == Sensitivity.Private || event.sensitivity() == Sensitivity.Confidential);
   }
 
   /** The version string the port reports. */

@@ -54,18 +54,20 @@ final class GraphEventMapper {
 
   /** The event as the port sees it; a series master's EXDATEs are the {@code deleted} occurrences. */
   ExternalEvent toExternal(Event event, Stamp stamp, List<OriginalStart> deleted) throws VendorException {
-    if (event.getId() == null) {
+    return toExternal(EventFields.of(event), stamp, deleted);
+  }
+
+  ExternalEvent toExternal(EventFields event, Stamp stamp, List<OriginalStart> deleted) throws VendorException {
+    if (event.id() == null) {
       throw unmappable(event, "it has no id");
     }
     ZoneId zone = zone(event, stamp);
-    EventContent content = new EventContent(event.getSubject() != null ? event.getSubject() : "",
-        blankToNull(event.getBody() != null ? event.getBody().getContent() : null),
-        blankToNull(event.getLocation() != null ? event.getLocation().getDisplayName() : null),
-        timing(event), zone, recurrence(event, zone, deleted), status(event), isPrivate(event.getSensitivity()));
+    EventContent content = new EventContent(event.subject() != null ? event.subject() : "",
+        blankToNull(event.body()), blankToNull(event.location()),
+        timing(event), zone, recurrence(event, zone, deleted), status(event), isPrivate(event.sensitivity()));
     Optional<OccurrenceOf> occurrence = occurrenceOf(event, zone);
-    return new ExternalEvent(event.getId(), EventVersion.from(event).value(),
-        event.getLastModifiedDateTime() != null ? event.getLastModifiedDateTime().toInstant() : null, content,
-        occurrence, stamp.ownerTag(), occurrence.isPresent() && Boolean.TRUE.equals(event.getIsCancelled()));
+    return new ExternalEvent(event.id(), EventVersion.from(event).value(), event.lastModified(), content,
+        occurrence, stamp.ownerTag(), occurrence.isPresent() && event.cancelled());
   }
 
   /**
@@ -115,11 +117,11 @@ final class GraphEventMapper {
    * instances Graph still has, they tell which occurrences were deleted.
    */
   List<OriginalStart> expectedOccurrences(Event master, Stamp stamp, Instant horizon) throws VendorException {
-    ZoneId zone = zone(master, stamp);
-    boolean allDay = Boolean.TRUE.equals(master.getIsAllDay());
-    LocalDateTime firstStart = localStart(master, zone);
-    String rule = GraphRecurrence.toRule(master.getRecurrence(), firstStart, allDay, zone);
-    return SeriesExpansion.starts(rule, firstStart, allDay, zone, horizon);
+    EventFields fields = EventFields.of(master);
+    ZoneId zone = zone(fields, stamp);
+    LocalDateTime firstStart = localStart(fields, zone);
+    String rule = GraphRecurrence.toRule(master.getRecurrence(), firstStart, fields.allDay(), zone);
+    return SeriesExpansion.starts(rule, firstStart, fields.allDay(), zone, horizon);
   }
 
   /** The original start of an occurrence or exception, in the terms of its series. */
@@ -127,36 +129,36 @@ final class GraphEventMapper {
     if (instance.getOriginalStart() == null) {
       return Optional.empty();
     }
-    return Optional.of(OriginalStart.of(instance.getOriginalStart().toInstant(),
-        Boolean.TRUE.equals(instance.getIsAllDay()), zone(instance, stamp)));
+    EventFields fields = EventFields.of(instance);
+    return Optional.of(OriginalStart.of(fields.originalStart(), fields.allDay(), zone(fields, stamp)));
   }
 
   /** The zone the event is shown in: ours while its Windows zone is still the one we wrote, else Graph's. */
-  ZoneId zone(Event event, Stamp stamp) {
-    String windowsZone = event.getOriginalStartTimeZone();
+  private ZoneId zone(EventFields event, Stamp stamp) {
+    String windowsZone = event.originalStartTimeZone();
     if (stamp.zone().isPresent() && GraphTimeZones.windowsName(stamp.zone().get()).equals(windowsZone)) {
       return stamp.zone().get();
     }
     Optional<ZoneId> zone = GraphTimeZones.zoneOf(windowsZone);
     if (zone.isEmpty()) {
       LOG.warn("Graph event {} names the unknown time zone '{}'; reading it in UTC (its instants are exact)",
-          event.getId(), windowsZone);
+          event.id(), windowsZone);
     }
     return zone.orElse(ZoneOffset.UTC);
   }
 
-  private List<String> recurrence(Event event, ZoneId zone, List<OriginalStart> deleted) throws VendorException {
-    if (event.getType() != EventType.SeriesMaster || event.getRecurrence() == null) {
+  private List<String> recurrence(EventFields event, ZoneId zone, List<OriginalStart> deleted)
+      throws VendorException {
+    if (event.type() != EventType.SeriesMaster || event.recurrence() == null) {
       return List.of();
     }
     List<String> lines = new ArrayList<>();
-    lines.add(GraphRecurrence.toRule(event.getRecurrence(), localStart(event, zone),
-        Boolean.TRUE.equals(event.getIsAllDay()), zone));
+    lines.add(GraphRecurrence.toRule(event.recurrence(), localStart(event, zone), event.allDay(), zone));
     lines.addAll(SeriesLines.exdates(deleted, zone));
     return lines;
   }
 
-  private static LocalDateTime localStart(Event event, ZoneId zone) throws VendorException {
+  private static LocalDateTime localStart(EventFields event, ZoneId zone) throws VendorException {
     EntryTiming timing = timing(event);
     return timing instanceof EntryTiming.Timed timed
         ? LocalDateTime.ofInstant(timed.start(), zone)
@@ -167,53 +169,54 @@ final class GraphEventMapper {
    * All-day events are floating dates whatever zone the read asked for; timed ones are read as the instants their
    * local time and zone name give. An end not after the start reads as one day / Outlook's default half hour.
    */
-  private static EntryTiming timing(Event event) throws VendorException {
-    LocalDateTime start = local(event, event.getStart(), "start");
-    LocalDateTime end = event.getEnd() != null ? local(event, event.getEnd(), "end") : null;
-    if (Boolean.TRUE.equals(event.getIsAllDay())) {
+  private static EntryTiming timing(EventFields event) throws VendorException {
+    LocalDateTime start = local(event, event.start(), "start");
+    LocalDateTime end = event.end() != null ? local(event, event.end(), "end") : null;
+    if (event.allDay()) {
       LocalDate first = start.toLocalDate();
       LocalDate last = end == null ? first : end.toLocalTime().equals(LocalTime.MIDNIGHT)
           ? end.toLocalDate() : end.toLocalDate().plusDays(1);
       return new EntryTiming.AllDay(first, last.isAfter(first) ? last : first.plusDays(1));
     }
-    Instant from = instant(event, event.getStart(), start);
-    Instant to = end != null ? instant(event, event.getEnd(), end) : null;
+    Instant from = instant(event, event.start(), start);
+    Instant to = end != null ? instant(event, event.end(), end) : null;
     return new EntryTiming.Timed(from, to != null && to.isAfter(from) ? to : from.plus(Duration.ofMinutes(30)));
   }
 
-  private static LocalDateTime local(Event event, DateTimeTimeZone time, String field) throws VendorException {
-    if (time == null || time.getDateTime() == null) {
+  private static LocalDateTime local(EventFields event, EventFields.WireTime time, String field)
+      throws VendorException {
+    if (time == null || time.dateTime() == null) {
       throw unmappable(event, "it has no " + field + " time");
     }
     try {
-      return LocalDateTime.parse(time.getDateTime());
+      return LocalDateTime.parse(time.dateTime());
     } catch (DateTimeParseException e) {
-      throw unmappable(event, "its " + field + " time '" + time.getDateTime() + "' is unreadable");
+      throw unmappable(event, "its " + field + " time '" + time.dateTime() + "' is unreadable");
     }
   }
 
-  private static Instant instant(Event event, DateTimeTimeZone time, LocalDateTime local) throws VendorException {
-    ZoneId zone = time.getTimeZone() == null ? ZoneOffset.UTC : GraphTimeZones.zoneOf(time.getTimeZone())
-        .orElseThrow(() -> unmappable(event, "its times are in the unknown zone '" + time.getTimeZone() + "'"));
+  private static Instant instant(EventFields event, EventFields.WireTime time, LocalDateTime local)
+      throws VendorException {
+    ZoneId zone = time.timeZone() == null ? ZoneOffset.UTC : GraphTimeZones.zoneOf(time.timeZone())
+        .orElseThrow(() -> unmappable(event, "its times are in the unknown zone '" + time.timeZone() + "'"));
     return local.atZone(zone).toInstant();
   }
 
-  private Optional<OccurrenceOf> occurrenceOf(Event event, ZoneId zone) throws VendorException {
-    if (event.getType() != EventType.Occurrence && event.getType() != EventType.Exception) {
+  private Optional<OccurrenceOf> occurrenceOf(EventFields event, ZoneId zone) throws VendorException {
+    if (event.type() != EventType.Occurrence && event.type() != EventType.Exception) {
       return Optional.empty();
     }
-    if (event.getSeriesMasterId() == null || event.getOriginalStart() == null) {
+    if (event.seriesMasterId() == null || event.originalStart() == null) {
       throw unmappable(event, "it is an instance of a series without its series id or original start");
     }
-    return Optional.of(OriginalStart.of(event.getOriginalStart().toInstant(),
-        Boolean.TRUE.equals(event.getIsAllDay()), zone).of(event.getSeriesMasterId()));
+    return Optional.of(OriginalStart.of(event.originalStart(), event.allDay(), zone).of(event.seriesMasterId()));
   }
 
-  private static EntryStatus status(Event event) {
-    if (Boolean.TRUE.equals(event.getIsCancelled())) {
+  private static EntryStatus status(EventFields event) {
+    if (event.cancelled()) {
       return EntryStatus.CANCELLED;
     }
-    return event.getShowAs() == FreeBusyStatus.Tentative ? EntryStatus.TENTATIVE : EntryStatus.CONFIRMED;
+    return event.showAs() == FreeBusyStatus.Tentative ? EntryStatus.TENTATIVE : EntryStatus.CONFIRMED;
   }
 
   private static Optional<FreeBusyStatus> showAs(EntryStatus status, Optional<EventVersion> current) {
@@ -246,7 +249,7 @@ final class GraphEventMapper {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static VendorException unmappable(Event event, String reason) {
-    return new VendorException(REJECTED, "Graph event " + event.getId() + " cannot be mapped: " + reason);
+  private static VendorException unmappable(EventFields event, String reason) {
+    return new VendorException(REJECTED, "Graph event " + event.id() + " cannot be mapped: " + reason);
   }
 }

@@ -5,7 +5,9 @@ import com.ibm.icu.util.TimeZone;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Time zones as Graph names them: Windows names ("W. Europe Standard Time"), translated to and from IANA ids with
@@ -16,6 +18,13 @@ final class GraphTimeZones {
   /** What Graph understands for a zone no Windows zone matches: the times are then written in UTC. */
   static final String UTC = "UTC";
 
+  /**
+   * ICU walks its whole windowsZones table on every look-up, which cost more than the rest of an event's mapping, so
+   * answers are kept, for zones and for Windows and IANA names (bounded sets); other names are looked up each time.
+   */
+  private static final Map<ZoneId, String> WINDOWS_NAMES = new ConcurrentHashMap<>();
+  private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
   private GraphTimeZones() {
   }
 
@@ -24,6 +33,10 @@ final class GraphTimeZones {
    * both "W. Europe Standard Time"), which is why the event's own IANA zone travels alongside in an extended property.
    */
   static String windowsName(ZoneId zone) {
+    return WINDOWS_NAMES.computeIfAbsent(zone, GraphTimeZones::lookUpWindowsName);
+  }
+
+  private static String lookUpWindowsName(ZoneId zone) {
     if (zone.normalized().equals(ZoneOffset.UTC)) {
       return UTC;
     }
@@ -39,8 +52,19 @@ final class GraphTimeZones {
     if (name == null || name.isBlank()) {
       return Optional.empty();
     }
+    ZoneId known = ZONES.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
     String iana = TimeZone.getIDForWindowsID(name, null);
-    String id = iana != null ? TimeZone.getIanaID(iana) : name;
+    Optional<ZoneId> zone = parse(iana != null ? TimeZone.getIanaID(iana) : name);
+    if (zone.isPresent() && (iana != null || ZoneId.getAvailableZoneIds().contains(name))) {
+      ZONES.put(name, zone.get());
+    }
+    return zone;
+  }
+
+  private static Optional<ZoneId> parse(String id) {
     try {
       return Optional.of(ZoneId.of(id));
     } catch (DateTimeException e) {

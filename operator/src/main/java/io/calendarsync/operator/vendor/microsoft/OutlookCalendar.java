@@ -1,5 +1,6 @@
 package io.calendarsync.operator.vendor.microsoft;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventCollectionResponse;
 import com.microsoft.graph.models.EventType;
@@ -120,7 +121,7 @@ final class OutlookCalendar implements ExternalCalendar {
     if (page.deltaLink() == null) {
       throw new VendorException(UNAVAILABLE, "Microsoft Graph ended the delta round without a delta link");
     }
-    Map<String, Event> listed = cursor.isEmpty() ? stampedInstances(window) : Map.of();
+    Map<String, Listed> listed = cursor.isEmpty() ? stampedInstances(window) : Map.of();
     Map<String, String> heldVersions = Map.of();
     if (cursor.isPresent()) {
       Set<String> asked = new HashSet<>(individual.keySet());
@@ -154,7 +155,9 @@ final class OutlookCalendar implements ExternalCalendar {
         continue;
       }
       try {
-        Optional<ExternalEvent> event = listed.containsKey(id) ? Optional.of(external(listed.get(id))) : read(id);
+        Listed instance = listed.get(id);
+        Optional<ExternalEvent> event = instance != null && instance.event().type() != EventType.SeriesMaster
+            ? Optional.of(mapper.toExternal(instance.event(), instance.stamp(), List.of())) : read(id);
         if (event.isPresent()) {
           changed.add(event.get());
         } else {
@@ -167,25 +170,37 @@ final class OutlookCalendar implements ExternalCalendar {
     return new ChangeSet(changed, List.copyOf(removed), page.deltaLink(), cursor.isEmpty(), skipped);
   }
 
-  /** The window's instances as {@code calendarView} lists them, with our stamp, by id; all pages. */
-  private Map<String, Event> stampedInstances(TimeWindow window) throws VendorException {
-    Map<String, Event> byId = new HashMap<>();
-    EventCollectionResponse page = requests.execute(CALENDAR, common -> calendar().calendarView().get(config -> {
-      common.accept(config);
-      config.queryParameters.startDateTime = window.start().toString();
-      config.queryParameters.endDateTime = window.end().toString();
-      config.queryParameters.expand = new String[] {Stamp.EXPAND};
-    }));
-    while (true) {
-      for (Event event : page.getValue() != null ? page.getValue() : List.<Event>of()) {
-        byId.put(event.getId(), event);
-      }
-      String next = page.getOdataNextLink();
-      if (next == null) {
-        return byId;
-      }
-      page = requests.execute(CALENDAR, common -> calendar().calendarView().withUrl(next).get(common::accept));
+  /** An event of a listing, with our stamp. */
+  private record Listed(EventFields event, Stamp stamp) {}
+
+  /**
+   * The window's instances as {@code calendarView} lists them, with our stamp, by id; all pages. Read from the JSON
+   * as the fields the mapping needs, not as SDK models (a listing holds no series masters, whose pattern needs them).
+   */
+  private Map<String, Listed> stampedInstances(TimeWindow window) throws VendorException {
+    Map<String, Listed> byId = new HashMap<>();
+    Optional<String> next = requests.execute(CALENDAR, common -> collect(GraphJson.get(graph.getRequestAdapter(),
+        calendar().calendarView().toGetRequestInformation(config -> {
+          common.accept(config);
+          config.queryParameters.startDateTime = window.start().toString();
+          config.queryParameters.endDateTime = window.end().toString();
+          config.queryParameters.expand = new String[] {Stamp.EXPAND};
+        })), byId));
+    while (next.isPresent()) {
+      String page = next.get();
+      next = requests.execute(CALENDAR, common -> collect(GraphJson.get(graph.getRequestAdapter(),
+          calendar().calendarView().withUrl(page).toGetRequestInformation(common::accept)), byId));
     }
+    return byId;
+  }
+
+  /** Files a listing page's events by id (a retried page files them again); the next page's link, if any. */
+  private static Optional<String> collect(JsonNode page, Map<String, Listed> byId) {
+    for (JsonNode event : page.path("value")) {
+      EventFields fields = EventFields.of(event);
+      byId.put(fields.id(), new Listed(fields, Stamp.of(event)));
+    }
+    return Optional.ofNullable(page.path("@odata.nextLink").asText(null));
   }
 
   @Override

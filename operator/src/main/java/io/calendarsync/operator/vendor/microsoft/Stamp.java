@@ -1,5 +1,6 @@
 package io.calendarsync.operator.vendor.microsoft;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 
@@ -33,6 +34,11 @@ record Stamp(Optional<String> ownerTag, Optional<ZoneId> zone) {
     return new Stamp(value(event, OWNER_TAG), value(event, ZONE).flatMap(Stamp::zone));
   }
 
+  /** Read from an event of a listing's JSON fetched with {@link #EXPAND}. */
+  static Stamp of(JsonNode event) {
+    return new Stamp(value(event, OWNER_TAG), value(event, ZONE).flatMap(Stamp::zone));
+  }
+
   /** What a write of ours put on the event: write answers carry no extended properties. */
   static Stamp written(String ownerTag, ZoneId zone) {
     return new Stamp(Optional.of(ownerTag), Optional.of(zone));
@@ -58,6 +64,16 @@ record Stamp(Optional<String> ownerTag, Optional<ZoneId> zone) {
         .filter(p -> id.equalsIgnoreCase(p.getId()) && p.getValue() != null)
         .map(SingleValueLegacyExtendedProperty::getValue)
         .findFirst();
+  }
+
+  private static Optional<String> value(JsonNode event, String id) {
+    for (JsonNode property : event.path("singleValueExtendedProperties")) {
+      JsonNode value = property.get("value");
+      if (id.equalsIgnoreCase(property.path("id").asText(null)) && value != null && !value.isNull()) {
+        return Optional.of(value.asText());
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<ZoneId> zone(String id) {

@@ -1,6 +1,7 @@
 package io.calendarsync.operator.vendor.microsoft;
 
 import io.calendarsync.emulators.http.Json;
+import io.calendarsync.operator.store.EntryStatus;
 import io.calendarsync.operator.vendor.ChangeSet;
 import io.calendarsync.operator.vendor.ExternalCalendar;
 import io.calendarsync.operator.vendor.ExternalEvent;
@@ -151,6 +152,41 @@ class OutlookChangesTest {
     ChangeSet full = graph.open(teamId).changesSince(Optional.empty(), WINDOW);
 
     assertThat(full.changed()).extracting(ExternalEvent::id).containsExactly(teamVisit);
+  }
+
+  @Test
+  void aFullListingReportsEachEventAsAReadByIdDoes() throws Exception {
+    graph = GraphEmulatorFixture.start(100);
+    ExternalCalendar calendar = graph.open();
+    String lunch = graph.emulator.calendars().createEvent(USER, "calendar", Json.parseObject("{\"subject\":\"Lunch\","
+        + "\"body\":{\"contentType\":\"text\",\"content\":\"Table for two\"},"
+        + "\"location\":{\"displayName\":\"Harbour Cafe\"},\"showAs\":\"tentative\",\"sensitivity\":\"private\","
+        + "\"start\":{\"dateTime\":\"2026-01-07T12:00:00\",\"timeZone\":\"W. Europe Standard Time\"},"
+        + "\"end\":{\"dateTime\":\"2026-01-07T13:00:00\",\"timeZone\":\"W. Europe Standard Time\"}}"))
+        .get("id").asText();
+    String gym = userEvent("Gym", "2026-01-08T18:00:00", "2026-01-08T19:00:00");
+    ExternalEvent visit = calendar.create("acme/e1#1",
+        Contents.timed("Site visit", "2026-01-07T08:00:00Z", "2026-01-07T09:30:00Z"), "acme/e1", Optional.empty());
+    ExternalEvent holiday = calendar.create("acme/e2#1", Contents.allDay("Holiday", "2026-01-12", "2026-01-14"),
+        "acme/e2", Optional.empty());
+
+    ChangeSet full = calendar.changesSince(Optional.empty(), WINDOW);
+
+    assertThat(full.changed()).extracting(ExternalEvent::id)
+        .containsExactlyInAnyOrder(lunch, gym, visit.id(), holiday.id());
+    for (ExternalEvent listed : full.changed()) {
+      assertThat(Optional.of(listed)).as("listed %s", listed.content().title()).isEqualTo(calendar.get(listed.id()));
+    }
+    assertThat(full.changed()).filteredOn(e -> e.id().equals(lunch)).singleElement().satisfies(e -> {
+      assertThat(e.content().description()).isEqualTo("Table for two");
+      assertThat(e.content().status()).isEqualTo(EntryStatus.TENTATIVE);
+      assertThat(e.content().privateEvent()).isTrue();
+    });
+    assertThat(full.changed()).filteredOn(e -> e.id().equals(visit.id())).singleElement()
+        .as("our stamp: owner tag and zone").satisfies(e -> {
+          assertThat(e.ownerTag()).contains("acme/e1");
+          assertThat(e.content().timeZone()).isEqualTo(Contents.BERLIN);
+        });
   }
 
   private String userEvent(String title, String start, String end) {
