@@ -15,6 +15,7 @@ import io.calendarsync.operator.oauth.TokenStoreException;
 import io.calendarsync.operator.provider.CredentialsReader;
 import io.calendarsync.operator.runtime.LeaderService;
 import io.calendarsync.operator.status.Reason;
+import io.calendarsync.operator.store.ProviderKey;
 import io.calendarsync.operator.sync.StoredGrant;
 import io.calendarsync.operator.vendor.VendorException;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -197,9 +198,9 @@ public final class ConsentCodeConsumer implements LeaderService {
     }
     CalendarProvider provider;
     try {
-      int slash = providerKey.indexOf('/');
-      provider = slash <= 0 ? null : client.resources(CalendarProvider.class)
-          .inNamespace(providerKey.substring(0, slash)).withName(providerKey.substring(slash + 1)).get();
+      Optional<ProviderKey> key = ProviderKey.tryParse(providerKey);
+      provider = key.isEmpty() ? null : client.resources(CalendarProvider.class)
+          .inNamespace(key.get().namespace()).withName(key.get().name()).get();
     } catch (KubernetesClientException e) {
       return later(id, retry, providerKey, "cannot read the provider: " + e.getMessage(), Optional.empty());
     }

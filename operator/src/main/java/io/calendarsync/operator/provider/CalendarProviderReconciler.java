@@ -14,9 +14,9 @@ import io.calendarsync.operator.events.EventRecorder;
 import io.calendarsync.operator.metrics.OperatorMetrics;
 import io.calendarsync.operator.oauth.TokenSecrets;
 import io.calendarsync.operator.status.ConditionType;
+import io.calendarsync.operator.status.Reason;
 import io.calendarsync.operator.store.ChangeOrigin;
 import io.calendarsync.operator.store.ProviderKey;
-import io.calendarsync.operator.status.Reason;
 import io.calendarsync.operator.sync.CalendarSync;
 import io.calendarsync.operator.sync.ConsentOffer;
 import io.calendarsync.operator.sync.ProviderCredentials;
@@ -175,11 +175,8 @@ public class CalendarProviderReconciler implements Reconciler<CalendarProvider>,
 
   /** Wakes one provider, named {@code namespace/name} (a push notification or a completed consent concerns it). */
   public void wake(String providerKey) {
-    int slash = providerKey.indexOf('/');
-    if (slash <= 0 || slash == providerKey.length() - 1) {
-      throw new IllegalArgumentException("a provider key is namespace/name, not " + providerKey);
-    }
-    wakeUps.propagateEvent(new ResourceID(providerKey.substring(slash + 1), providerKey.substring(0, slash)));
+    ProviderKey key = ProviderKey.parse(providerKey);
+    wakeUps.propagateEvent(new ResourceID(key.name(), key.namespace()));
   }
 
   /** Wakes every provider (after missed notifications, every one must read its change log). */

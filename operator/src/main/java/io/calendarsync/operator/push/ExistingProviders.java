@@ -1,6 +1,7 @@
 package io.calendarsync.operator.push;
 
 import io.calendarsync.api.v1alpha1.CalendarProvider;
+import io.calendarsync.operator.store.ProviderKey;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
@@ -55,8 +56,8 @@ final class ExistingProviders implements Supplier<Optional<Predicate<String>>> {
   }
 
   private boolean watched(String providerKey) {
-    int slash = providerKey.indexOf('/');
-    return watchedNamespaces.isEmpty() || slash > 0 && watchedNamespaces.contains(providerKey.substring(0, slash));
+    return watchedNamespaces.isEmpty() || ProviderKey.tryParse(providerKey)
+        .map(key -> watchedNamespaces.contains(key.namespace())).orElse(false);
   }
 
   private static void addKeys(List<CalendarProvider> providers, Set<String> keys) {

@@ -1,5 +1,7 @@
 package io.calendarsync.operator.store;
 
+import java.util.Optional;
+
 /**
  * A CalendarProvider as the store knows it: by namespace and name, not uid, so that a provider deleted and re-created
  * under the same name finds its mappings again.
@@ -13,11 +15,18 @@ public record ProviderKey(String namespace, String name) {
 
   /** Parses {@code <namespace>/<name>}, the form {@link #toString()} gives and the tables store. */
   public static ProviderKey parse(String value) {
-    int slash = value.indexOf('/');
-    if (slash < 0) {
-      throw new IllegalArgumentException("not a provider key (namespace/name): " + value);
+    return tryParse(value).orElseThrow(
+        () -> new IllegalArgumentException("not a provider key (namespace/name): " + value));
+  }
+
+  /** {@link #parse}, empty for anything that is not {@code <namespace>/<name>} (a key read from outside). */
+  public static Optional<ProviderKey> tryParse(String value) {
+    int slash = value == null ? -1 : value.indexOf('/');
+    if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0
+        || value.substring(0, slash).isBlank() || value.substring(slash + 1).isBlank()) {
+      return Optional.empty();
     }
-    return new ProviderKey(value.substring(0, slash), value.substring(slash + 1));
+    return Optional.of(new ProviderKey(value.substring(0, slash), value.substring(slash + 1)));
   }
 
   @Override
