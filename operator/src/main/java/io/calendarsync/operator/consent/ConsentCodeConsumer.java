@@ -8,6 +8,7 @@ import io.calendarsync.api.redis.RedisKeys;
 import io.calendarsync.api.redis.VendorName;
 import io.calendarsync.api.v1alpha1.CalendarProvider;
 import io.calendarsync.operator.events.EventRecorder;
+import io.calendarsync.operator.notify.ConsumerGroups;
 import io.calendarsync.operator.oauth.TokenEndpointClient;
 import io.calendarsync.operator.oauth.TokenGrant;
 import io.calendarsync.operator.oauth.TokenSecrets;
@@ -20,11 +21,9 @@ import io.calendarsync.operator.sync.StoredGrant;
 import io.calendarsync.operator.vendor.VendorException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -128,7 +127,7 @@ public final class ConsentCodeConsumer implements LeaderService {
         }
         RedisCommands<String, String> redis = connection.sync();
         if (!groupReady) {
-          createGroup(redis);
+          ConsumerGroups.ensure(redis, RedisKeys.OAUTH_CODES_STREAM, RedisKeys.OAUTH_CODES_GROUP);
           groupReady = true;
         }
         // Own pending entries first (failed earlier, or left by the previous leader), then new ones.
@@ -141,16 +140,6 @@ public final class ConsentCodeConsumer implements LeaderService {
           pause(Duration.ofSeconds(1));
         }
       }
-    }
-  }
-
-  private static void createGroup(RedisCommands<String, String> redis) {
-    try {
-      // From the start of the stream: codes the receiver queued before any operator created the group count too.
-      redis.xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.OAUTH_CODES_STREAM, "0"), RedisKeys.OAUTH_CODES_GROUP,
-          XGroupCreateArgs.Builder.mkstream());
-    } catch (RedisBusyException alreadyThere) {
-      // BUSYGROUP: another replica or an earlier run created it.
     }
   }
 

@@ -6,17 +6,16 @@ import io.calendarsync.api.redis.NotificationCodec;
 import io.calendarsync.api.redis.NotificationKind;
 import io.calendarsync.api.redis.RedisKeys;
 import io.calendarsync.operator.metrics.PushMetrics;
+import io.calendarsync.operator.notify.ConsumerGroups;
 import io.calendarsync.operator.runtime.LeaderService;
 import io.calendarsync.operator.store.PushChannelRecord.PendingAction;
 import io.calendarsync.operator.store.PushChannelStore;
 import io.calendarsync.operator.store.StoreException;
 import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -93,7 +92,7 @@ public final class NotificationConsumer implements LeaderService {
         connection = opened;
         opened.setTimeout(BLOCK.plusSeconds(5));
         RedisCommands<String, String> redis = opened.sync();
-        createGroup(redis);
+        ConsumerGroups.ensure(redis, RedisKeys.NOTIFICATIONS_STREAM, RedisKeys.NOTIFICATIONS_GROUP);
         if (warned) {
           LOG.info("notification stream reachable again");
           warned = false;
@@ -121,19 +120,6 @@ public final class NotificationConsumer implements LeaderService {
           opened.close();
         }
       }
-    }
-  }
-
-  /**
-   * From the stream's start rather than {@code $}: entries the receiver queued before the group existed (first start,
-   * or Redis restarted without its data) are delivered instead of skipped; at worst they cost a sync each.
-   */
-  private static void createGroup(RedisCommands<String, String> redis) {
-    try {
-      redis.xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.NOTIFICATIONS_STREAM, "0"),
-          RedisKeys.NOTIFICATIONS_GROUP, XGroupCreateArgs.Builder.mkstream());
-    } catch (RedisBusyException alreadyThere) {
-      // BUSYGROUP: created by an earlier run.
     }
   }
 
